@@ -1,0 +1,48 @@
+/**
+ * Stable error codes shared by the functions (which answer with them) and the SPA (which maps them to
+ * words a person understands). OAuth codes follow RFC 6749 §5.2 / §4.1.2.1; the rest are our own.
+ */
+import * as v from 'valibot';
+
+export const ErrorCode = {
+  // RFC 6749
+  invalidRequest: 'invalid_request',
+  invalidGrant: 'invalid_grant',
+  invalidClient: 'invalid_client',
+  unauthorizedClient: 'unauthorized_client',
+  unsupportedGrantType: 'unsupported_grant_type',
+  invalidScope: 'invalid_scope',
+  accessDenied: 'access_denied',
+  // HTTP-level refusals by our functions
+  methodNotAllowed: 'method_not_allowed',
+  unsupportedMediaType: 'unsupported_media_type',
+  payloadTooLarge: 'payload_too_large',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  rateLimited: 'rate_limited',
+  // Firmafon (upstream) trouble, seen from our functions
+  upstreamUnavailable: 'upstream_unavailable',
+  upstreamTimeout: 'upstream_timeout',
+  upstreamInvalidResponse: 'upstream_invalid_response',
+  // The deploy is not configured (e.g. no client id)
+  serverMisconfigured: 'server_misconfigured',
+  // A bug in our functions (an unexpected exception); the answer is still JSON with this code
+  internalError: 'internal_error',
+  // API access
+  invalidToken: 'invalid_token',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The JSON error body every function answers with (RFC 6749 §5.2 shape). */
+export const ErrorBodySchema = v.object({
+  error: v.string(),
+  error_description: v.optional(v.string()),
+});
+export type ErrorBody = v.InferOutput<typeof ErrorBodySchema>;
+
+/** Firmafon's REST API errors as a third-party client reads them: `{ status, message }`. */
+export const FirmafonApiErrorBodySchema = v.object({
+  status: v.optional(v.union([v.number(), v.string()])),
+  message: v.optional(v.string()),
+});

@@ -1,0 +1,30 @@
+/**
+ * Paths shared by the SPA, the functions and the tests. One place, so a route can never drift
+ * between the side that serves it and the side that calls it.
+ */
+
+/** The SPA route Firmafon redirects back to: the redirect URI is always `{origin}${CALLBACK_PATH}`. */
+export const CALLBACK_PATH = '/auth/callback';
+
+/** Token exchange function (POST only). */
+export const TOKEN_PATH = '/api/auth/token';
+
+/** Public, non-secret configuration for the SPA (client id, authorize URL, modes). */
+export const CONFIG_PATH = '/api/config';
+
+/** Same-origin proxy prefix: `${PROXY_PREFIX}/calls` → `{FIRMAFON_URL}/api/v2/calls`. */
+export const PROXY_PREFIX = '/api/firmafon';
+
+/** Firmafon's API lives under this path on `FIRMAFON_URL`. */
+export const FIRMAFON_API_BASE_PATH = '/api/v2';
+
+/**
+ * Static custom request header the SPA sends to the token function. A cross-site HTML form or a CORS
+ * "simple request" cannot set it, so its presence proves the request came from script on an allowed
+ * origin (the function sends no CORS allowance, so a foreign page's preflight fails).
+ */
+export const DASHBOARD_REQUEST_HEADER = 'X-Firmafon-Dashboard';
+export const DASHBOARD_REQUEST_HEADER_VALUE = '1';
+
+/** Default Firmafon origin when `FIRMAFON_URL` is not set. */
+export const DEFAULT_FIRMAFON_URL = 'https://app.firmafon.dk';

@@ -1,0 +1,33 @@
+/**
+ * Vite builds the SPA from web/ into dist/. Vitest runs the unit tests of every part (node environment:
+ * the unit-tested logic is DOM-free; the UI is tested in real Chromium by Playwright).
+ */
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { cspSafeDevServer } from './scripts/vite-csp-safe-dev.ts';
+
+export default defineConfig({
+  root: 'web',
+  publicDir: 'public',
+  plugins: [react(), cspSafeDevServer()],
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    assetsInlineLimit: 0,
+  },
+  server: {
+    port: Number(process.env.VITE_PORT ?? 5173),
+    strictPort: true,
+    host: 'localhost',
+    // The page is served through `netlify dev` on PORT; let the HMR socket go through it too.
+    hmr: process.env.PORT ? { clientPort: Number(process.env.PORT) } : undefined,
+  },
+  test: {
+    root: '.',
+    include: ['{web,functions,sandbox,common,scripts}/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 15_000,
+  },
+});

@@ -1,0 +1,33 @@
+/**
+ * The one error type the SPA's data layer throws. `code` is stable (common/errors.ts) so the UI maps it to
+ * words and tests assert on it; `status` is the HTTP status (0 when the request never got an answer).
+ */
+import { ErrorCode } from '../../../common/errors.ts';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  /** Seconds to wait before retrying, from a 429/503 `Retry-After`. */
+  readonly retryAfterSeconds: number | null;
+
+  constructor(options: { status: number; code: string; message: string; retryAfterSeconds?: number | null }) {
+    super(options.message);
+    this.name = 'ApiError';
+    this.status = options.status;
+    this.code = options.code;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+  }
+
+  /** No answer at all: offline, DNS, connection refused, CORS. */
+  get isNetworkError(): boolean {
+    return this.status === 0;
+  }
+
+  /** Worth trying again later: network trouble, rate limiting, server-side failures. Never other 4xx. */
+  get isTransient(): boolean {
+    return this.status === 0 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export const networkErrorCode = 'network_error';
+export const invalidResponseCode = ErrorCode.upstreamInvalidResponse;
