@@ -1,0 +1,58 @@
+/** The public config function: the shape the SPA reads, and nothing secret. */
+import * as v from 'valibot';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PublicConfigSchema } from '../../common/public-config.ts';
+import handler, { config } from '../config.ts';
+import { CLIENT_ID, CLIENT_SECRET, SITE, baseEnv, captureConsole, inspect, setProcessEnv } from './test-support/harness.ts';
+
+captureConsole();
+let restoreEnv: () => void = () => undefined;
+afterEach(() => restoreEnv());
+
+const get = async (method = 'GET') => inspect(await handler(new Request(`${SITE}/api/config`, { method })));
+
+describe('GET /api/config', () => {
+  it('is served at /api/config', () => {
+    expect(config).toEqual({ path: '/api/config' });
+  });
+
+  it('answers the public config, matching the shared schema, with defaults', async () => {
+    restoreEnv = setProcessEnv({ ...baseEnv('https://app.firmafon.dk/'), FIRMAFON_URL: undefined });
+    const res = await get();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(v.safeParse(PublicConfigSchema, res.json).success).toBe(true);
+    expect(res.json).toEqual({
+      clientId: CLIENT_ID,
+      authorizeUrl: 'https://app.firmafon.dk/api/v2/authorize',
+      pkce: false,
+      stateMode: 'required',
+      redirectUri: null,
+    });
+    expect(res.text).not.toContain(CLIENT_SECRET);
+  });
+
+  it('reflects PKCE, the state mode and FIRMAFON_URL without its trailing slash', async () => {
+    restoreEnv = setProcessEnv({ ...baseEnv('http://localhost:8890/'), FIRMAFON_PKCE: 'ON', FIRMAFON_STATE: 'optional' });
+    const res = await get();
+    expect(res.json).toMatchObject({ authorizeUrl: 'http://localhost:8890/api/v2/authorize', pkce: true, stateMode: 'optional' });
+  });
+
+  it.each(['POST', 'PUT', 'DELETE'])('answers %s with 405 and Allow: GET', async (method) => {
+    restoreEnv = setProcessEnv(baseEnv('https://app.firmafon.dk'));
+    const res = await get(method);
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
+  });
+
+  it.each([
+    ['no client id', { FIRMAFON_CLIENT_ID: undefined }],
+    ['no client secret', { FIRMAFON_CLIENT_SECRET: undefined }],
+    ['an invalid FIRMAFON_PKCE', { FIRMAFON_PKCE: 'maybe' }],
+  ])('answers 503 server_misconfigured with %s', async (_name, override) => {
+    restoreEnv = setProcessEnv({ ...baseEnv('https://app.firmafon.dk'), ...override });
+    const res = await get();
+    expect(res.status).toBe(503);
+    expect((res.json as { error: string }).error).toBe('server_misconfigured');
+  });
+});

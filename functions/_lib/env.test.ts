@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { loadServerEnv, requireClientCredentials, type EnvRecord } from './env.ts';
+
+const load = (env: EnvRecord) => {
+  const result = loadServerEnv(env);
+  if (!result.ok) throw new Error(`expected a valid env, got ${result.failure.description}`);
+  return result.value;
+};
+const failureOf = (env: EnvRecord) => {
+  const result = loadServerEnv(env);
+  if (result.ok) throw new Error('expected an invalid env');
+  return result.failure;
+};
+
+describe('loadServerEnv', () => {
+  it('uses the documented defaults for an empty environment', () => {
+    const env = load({});
+    expect(env).toEqual({
+      firmafonUrl: 'https://app.firmafon.dk',
+      clientId: undefined,
+      clientSecret: undefined,
+      pkce: false,
+      stateMode: 'required',
+      allowedOrigins: new Set(),
+      timeoutMs: 8000,
+    });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(load({ FIRMAFON_URL: ' ', FIRMAFON_CLIENT_ID: '', FIRMAFON_PKCE: '' })).toMatchObject({
+      firmafonUrl: 'https://app.firmafon.dk',
+      clientId: undefined,
+      pkce: false,
+    });
+  });
+
+  it.each([
+    ['https://app.firmafon.dk/', 'https://app.firmafon.dk'],
+    ['HTTPS://App.Firmafon.DK:443', 'https://app.firmafon.dk'],
+    ['https://staging.firmafon.dk:8443', 'https://staging.firmafon.dk:8443'],
+    ['http://localhost:8890', 'http://localhost:8890'],
+    ['http://127.0.0.1:8890/', 'http://127.0.0.1:8890'],
+    ['http://[::1]:8890', 'http://[::1]:8890'],
+  ])('normalises FIRMAFON_URL %s to %s', (value, expected) => {
+    expect(load({ FIRMAFON_URL: value }).firmafonUrl).toBe(expected);
+  });
+
+  it.each([
+    'http://app.firmafon.dk',
+    'http://localhost.evil.example',
+    'https://app.firmafon.dk/api/v2',
+    'https://app.firmafon.dk?x=1',
+    'https://app.firmafon.dk#x',
+    'https://user:pass@app.firmafon.dk',
+    'firmafon.example',
+    'javascript:alert(1)',
+  ])('refuses FIRMAFON_URL %s, naming the variable but not the value', (value) => {
+    const failure = failureOf({ FIRMAFON_URL: value });
+    expect(failure).toMatchObject({ status: 503, error: 'server_misconfigured' });
+    expect(failure.description).toMatch(/^FIRMAFON_URL /);
+    expect(failure.description).not.toContain(value);
+  });
+
+  it.each([
+    ['on', true],
+    ['ON', true],
+    ['true', true],
+    ['1', true],
+    ['off', false],
+    ['False', false],
+    ['0', false],
+  ])('reads FIRMAFON_PKCE=%s as %s', (value, expected) => {
+    expect(load({ FIRMAFON_PKCE: value }).pkce).toBe(expected);
+  });
+
+  it.each(['yes', 'enabled', '2'])('refuses FIRMAFON_PKCE=%s', (value) => {
+    expect(failureOf({ FIRMAFON_PKCE: value }).description).toMatch(/^FIRMAFON_PKCE must be on or off/);
+  });
+
+  it('reads FIRMAFON_STATE and refuses anything but required or optional', () => {
+    expect(load({ FIRMAFON_STATE: 'optional' }).stateMode).toBe('optional');
+    expect(load({ FIRMAFON_STATE: 'Required' }).stateMode).toBe('required');
+    expect(failureOf({ FIRMAFON_STATE: 'off' }).description).toMatch(/^FIRMAFON_STATE /);
+  });
+
+  it('collects allowed origins from ALLOWED_ORIGINS and the Netlify deploy URLs, normalised', () => {
+    const env = load({
+      ALLOWED_ORIGINS: ' https://A.example/ ,, http://localhost:8888,https://b.example:443',
+      URL: 'https://dash.example',
+      DEPLOY_PRIME_URL: 'https://main--dash.netlify.app',
+      DEPLOY_URL: 'https://abc--dash.netlify.app',
+    });
+    expect([...env.allowedOrigins].sort()).toEqual([
+      'http://localhost:8888',
+      'https://a.example',
+      'https://abc--dash.netlify.app',
+      'https://b.example',
+      'https://dash.example',
+      'https://main--dash.netlify.app',
+    ]);
+  });
+
+  it.each([
+    ['ALLOWED_ORIGINS', 'https://a.example/path'],
+    ['ALLOWED_ORIGINS', 'http://a.example'],
+    ['ALLOWED_ORIGINS', '*'],
+    ['URL', 'not a url'],
+    ['DEPLOY_PRIME_URL', 'http://preview.example'],
+    ['DEPLOY_URL', 'https://x.example/y'],
+  ])('refuses %s=%s', (name, value) => {
+    const failure = failureOf({ [name]: value });
+    expect(failure.description).toMatch(new RegExp(`^${name} `));
+    expect(failure.description).not.toContain(value);
+  });
+
+  it.each([
+    ['50', 50],
+    ['60000', 60000],
+  ])('reads FIRMAFON_TIMEOUT_MS=%s', (value, expected) => {
+    expect(load({ FIRMAFON_TIMEOUT_MS: value }).timeoutMs).toBe(expected);
+  });
+
+  it.each(['0', '-5', '1.5', '60001', 'soon', '1e3'])('refuses FIRMAFON_TIMEOUT_MS=%s', (value) => {
+    expect(failureOf({ FIRMAFON_TIMEOUT_MS: value }).description).toMatch(/^FIRMAFON_TIMEOUT_MS /);
+  });
+
+  it('validates again when a value changes', () => {
+    expect(loadServerEnv({ FIRMAFON_PKCE: 'on' }).ok).toBe(true);
+    expect(loadServerEnv({ FIRMAFON_PKCE: 'nope' }).ok).toBe(false);
+    expect(loadServerEnv({ FIRMAFON_PKCE: 'on' }).ok).toBe(true);
+  });
+});
+
+describe('requireClientCredentials', () => {
+  it('returns both credentials when set', () => {
+    const result = requireClientCredentials(load({ FIRMAFON_CLIENT_ID: 'id', FIRMAFON_CLIENT_SECRET: 'secret' }));
+    expect(result).toEqual({ ok: true, value: { clientId: 'id', clientSecret: 'secret' } });
+  });
+
+  it('names the missing variables', () => {
+    const result = requireClientCredentials(load({ FIRMAFON_CLIENT_SECRET: 'secret' }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.failure.status).toBe(503);
+      expect(result.failure.description).toMatch(/^FIRMAFON_CLIENT_ID is not set/);
+      expect(result.failure.description).not.toContain('secret;');
+    }
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * The functions' environment, validated with a schema once per cold start (re-validated only when a value
+ * changes, which happens in tests). Holds the client secret: nothing here may reach a response or a log except
+ * a variable's name.
+ */
+import * as v from 'valibot';
+import { DEFAULT_FIRMAFON_URL } from '../../common/routes.ts';
+import { StateMode } from '../../common/public-config.ts';
+import { misconfigured, ok, refuse, type Result } from './http.ts';
+import { parseOrigin } from './origins.ts';
+
+/** An environment record such as `process.env`. */
+export type EnvRecord = Readonly<Record<string, string | undefined>>;
+
+export interface ServerEnv {
+  /** Firmafon's origin, normalised, without a trailing slash. */
+  firmafonUrl: string;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  pkce: boolean;
+  stateMode: StateMode;
+  /** `ALLOWED_ORIGINS` plus Netlify's `URL`, `DEPLOY_PRIME_URL` and `DEPLOY_URL`, normalised. */
+  allowedOrigins: ReadonlySet<string>;
+  /** Upstream timeout for every call to Firmafon. */
+  timeoutMs: number;
+}
+
+const KEYS = [
+  'FIRMAFON_URL',
+  'FIRMAFON_CLIENT_ID',
+  'FIRMAFON_CLIENT_SECRET',
+  'FIRMAFON_PKCE',
+  'FIRMAFON_STATE',
+  'ALLOWED_ORIGINS',
+  'URL',
+  'DEPLOY_PRIME_URL',
+  'DEPLOY_URL',
+  'FIRMAFON_TIMEOUT_MS',
+] as const;
+type Key = (typeof KEYS)[number];
+
+/** What a valid value looks like, for the site owner; never the value itself. */
+const HINTS: Record<Key, string> = {
+  FIRMAFON_URL: 'must be an https origin such as https://app.firmafon.dk (http only for localhost)',
+  FIRMAFON_CLIENT_ID: 'must be a string',
+  FIRMAFON_CLIENT_SECRET: 'must be a string',
+  FIRMAFON_PKCE: 'must be on or off',
+  FIRMAFON_STATE: 'must be required or optional',
+  ALLOWED_ORIGINS: 'must be a comma-separated list of https origins (http only for localhost), without paths',
+  URL: 'must be an https origin',
+  DEPLOY_PRIME_URL: 'must be an https origin',
+  DEPLOY_URL: 'must be an https origin',
+  FIRMAFON_TIMEOUT_MS: 'must be a whole number of milliseconds between 1 and 60000',
+};
+
+const Origin = v.pipe(
+  v.string(),
+  v.transform(parseOrigin),
+  v.check((origin) => origin !== null),
+  v.transform((origin) => origin ?? ''),
+);
+
+const ON = ['on', 'true', '1'];
+const OFF = ['off', 'false', '0'];
+
+const EnvSchema = v.object({
+  FIRMAFON_URL: v.optional(Origin, DEFAULT_FIRMAFON_URL),
+  FIRMAFON_CLIENT_ID: v.optional(v.string()),
+  FIRMAFON_CLIENT_SECRET: v.optional(v.string()),
+  FIRMAFON_PKCE: v.optional(
+    v.pipe(v.string(), v.toLowerCase(), v.picklist([...ON, ...OFF]), v.transform((flag) => ON.includes(flag))),
+    'off',
+  ),
+  FIRMAFON_STATE: v.optional(v.pipe(v.string(), v.toLowerCase(), v.picklist([StateMode.required, StateMode.optional])), StateMode.required),
+  ALLOWED_ORIGINS: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((list) => list.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')),
+      v.array(Origin),
+    ),
+    '',
+  ),
+  URL: v.optional(Origin),
+  DEPLOY_PRIME_URL: v.optional(Origin),
+  DEPLOY_URL: v.optional(Origin),
+  FIRMAFON_TIMEOUT_MS: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,5}$/), v.transform(Number), v.minValue(1), v.maxValue(60_000)),
+    '8000',
+  ),
+});
+
+let cache: { fingerprint: string; result: Result<ServerEnv> } | undefined;
+
+/**
+ * Reads and validates the environment. An empty or blank value counts as unset. A bad value gives a 503
+ * `server_misconfigured` failure that names the variable and what it should look like.
+ */
+export function loadServerEnv(env: EnvRecord = process.env): Result<ServerEnv> {
+  const raw: Partial<Record<Key, string>> = {};
+  for (const key of KEYS) {
+    const value = env[key]?.trim();
+    if (value) raw[key] = value;
+  }
+  const fingerprint = JSON.stringify(KEYS.map((key) => raw[key] ?? null));
+  if (cache?.fingerprint !== fingerprint) cache = { fingerprint, result: parseEnv(raw) };
+  return cache.result;
+}
+
+function parseEnv(raw: Partial<Record<Key, string>>): Result<ServerEnv> {
+  const parsed = v.safeParse(EnvSchema, raw);
+  if (!parsed.success) {
+    const key = parsed.issues[0].path?.[0]?.key;
+    const name = KEYS.find((known) => known === key);
+    return refuse(misconfigured(name ? `${name} ${HINTS[name]}.` : 'The environment is not valid.'));
+  }
+  const e = parsed.output;
+  const extra = [e.URL, e.DEPLOY_PRIME_URL, e.DEPLOY_URL].filter((origin) => origin !== undefined);
+  return ok({
+    firmafonUrl: e.FIRMAFON_URL,
+    clientId: e.FIRMAFON_CLIENT_ID,
+    clientSecret: e.FIRMAFON_CLIENT_SECRET,
+    pkce: e.FIRMAFON_PKCE,
+    stateMode: e.FIRMAFON_STATE,
+    allowedOrigins: new Set([...e.ALLOWED_ORIGINS, ...extra]),
+    timeoutMs: e.FIRMAFON_TIMEOUT_MS,
+  });
+}
+
+/** The registered application's credentials, or a 503 naming whichever variables are unset. */
+export function requireClientCredentials(env: ServerEnv): Result<{ clientId: string; clientSecret: string }> {
+  const missing = [
+    env.clientId === undefined ? 'FIRMAFON_CLIENT_ID' : null,
+    env.clientSecret === undefined ? 'FIRMAFON_CLIENT_SECRET' : null,
+  ].filter((name) => name !== null);
+  if (env.clientId === undefined || env.clientSecret === undefined) {
+    const [verb, pronoun] = missing.length === 1 ? ['is', 'it'] : ['are', 'them'];
+    return refuse(misconfigured(`${missing.join(' and ')} ${verb} not set; the site owner must set ${pronoun} in the site's environment.`));
+  }
+  return ok({ clientId: env.clientId, clientSecret: env.clientSecret });
+}

@@ -1,0 +1,100 @@
+/**
+ * The same-origin proxy to Firmafon's REST API: `/api/firmafon/<path>?<query>` → `{FIRMAFON_URL}/api/v2/<path>?<query>`.
+ * It forwards the bearer token (RFC 6750 §2.1) and nothing else that identifies the browser (no cookies), adds
+ * nothing, stores nothing and logs no token. Upstream answers pass through with a short list of headers.
+ */
+import { FIRMAFON_API_BASE_PATH, PROXY_PREFIX } from '../../common/routes.ts';
+import { ok, refuse, BASE_HEADERS, type Failure, type Result } from './http.ts';
+import { ACCESS_TOKEN_PATTERN } from './oauth-exchange.ts';
+
+/** One or more `[A-Za-z0-9_-]` segments: no dots (so no `..`), no percent-escapes (so no `%2F`), no empty segments. */
+const PATH_PATTERN = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
+const MAX_PATH_LENGTH = 512;
+
+/** Query parameters that carry a token (RFC 6750 §2.3, and Doorkeeper's `bearer_token`): tokens go in the header. */
+const TOKEN_PARAMETER = /^(access_token|bearer_token)/i;
+
+/** Upstream response headers the browser may see. Everything else (cookies, caching, server details) stays behind. */
+const PASSED_HEADERS = ['content-type', 'retry-after', 'www-authenticate', 'link'] as const;
+
+/** RFC 9110 §15.3.5/§15.3.6/§15.4.5: statuses whose responses cannot carry a body. */
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+/**
+ * Maps a request URL onto Firmafon's API: 404 when it is not under the prefix, 400 when the path or query is not
+ * one we forward. The URL has already been normalised by `new URL` (dot segments resolved).
+ */
+export function proxyTarget(requestUrl: URL, firmafonUrl: string): Result<string> {
+  const prefix = `${PROXY_PREFIX}/`;
+  if (!requestUrl.pathname.startsWith(prefix) || requestUrl.pathname === prefix) {
+    return refuse({ status: 404, error: 'not_found', description: 'Name a Firmafon API path after /api/firmafon/.' });
+  }
+  const path = requestUrl.pathname.slice(prefix.length);
+  if (path.length > MAX_PATH_LENGTH || !PATH_PATTERN.test(path)) {
+    return refuse({ status: 400, error: 'invalid_request', description: 'This Firmafon API path is not allowed.' });
+  }
+  for (const name of requestUrl.searchParams.keys()) {
+    if (TOKEN_PARAMETER.test(name)) {
+      return refuse({
+        status: 400,
+        error: 'invalid_request',
+        description: 'Send the access token in the Authorization header, not in the query string.',
+      });
+    }
+  }
+  return ok(`${firmafonUrl}${FIRMAFON_API_BASE_PATH}/${path}${requestUrl.search}`);
+}
+
+/** The `Authorization: Bearer …` credential (RFC 6750 §2.1), or 401 `invalid_token` with a challenge (§3). */
+export function bearerAuthorization(headers: Headers): Result<string> {
+  const match = /^Bearer +(\S+)$/i.exec(headers.get('authorization') ?? '');
+  if (match?.[1] === undefined || !ACCESS_TOKEN_PATTERN.test(match[1])) {
+    return refuse({
+      status: 401,
+      error: 'invalid_token',
+      description: 'Sign in to use the Firmafon API.',
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    });
+  }
+  return ok(`Bearer ${match[1]}`);
+}
+
+export interface ForwardOptions {
+  method: 'GET' | 'HEAD';
+  targetUrl: string;
+  authorization: string;
+  acceptLanguage: string | null;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}
+
+/** Sends the request to Firmafon and streams the answer back; 504/502 failures when there is none. */
+export async function forwardToFirmafon(options: ForwardOptions): Promise<Response | Failure> {
+  const headers: Record<string, string> = { Authorization: options.authorization, Accept: 'application/json' };
+  if (options.acceptLanguage !== null) headers['Accept-Language'] = options.acceptLanguage;
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  let upstream: Response;
+  try {
+    upstream = await (options.fetch ?? fetch)(options.targetUrl, { method: options.method, headers, redirect: 'manual', signal });
+  } catch {
+    return signal.aborted
+      ? { status: 504, error: 'upstream_timeout', description: 'Firmafon did not answer in time. Please try again.' }
+      : { status: 502, error: 'upstream_unavailable', description: 'Firmafon could not be reached. Please try again later.' };
+  }
+  if (upstream.status < 200 || (upstream.status >= 300 && upstream.status < 400)) {
+    // A redirect (e.g. to a login page) is not an API answer, and following it could carry the token elsewhere.
+    await upstream.body?.cancel().catch(() => undefined);
+    return { status: 502, error: 'upstream_invalid_response', description: 'Firmafon answered with a redirect the dashboard cannot follow.' };
+  }
+  const passed: Record<string, string> = {};
+  for (const name of PASSED_HEADERS) {
+    const value = upstream.headers.get(name);
+    if (value !== null) passed[name] = value;
+  }
+  const withoutBody = options.method === 'HEAD' || NULL_BODY_STATUSES.has(upstream.status);
+  if (withoutBody) await upstream.body?.cancel().catch(() => undefined);
+  return new Response(withoutBody ? null : upstream.body, {
+    status: upstream.status,
+    headers: { ...passed, ...BASE_HEADERS },
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * Shared test fixtures for the function tests: a known environment set on `process.env` (and restored), request
+ * builders, and a response inspector that fails the test when a response leaks the secret or a CORS header.
+ */
+import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE, TOKEN_PATH } from '../../../common/routes.ts';
+
+export const CLIENT_ID = 'dashboard-client-id';
+export const CLIENT_SECRET = 'Sup3r-s3cret-client-secret-7f2c';
+export const CODE = 'authorization-code-9b1e44';
+export const ACCESS_TOKEN = 'access-token-0c77a1';
+export const VERIFIER = 'v'.repeat(20) + '-._~' + 'A1'.repeat(12);
+export const SITE = 'https://dash.example';
+export const CALLBACK = `${SITE}/auth/callback`;
+
+const ENV_KEYS = [
+  'FIRMAFON_URL',
+  'FIRMAFON_CLIENT_ID',
+  'FIRMAFON_CLIENT_SECRET',
+  'FIRMAFON_PKCE',
+  'FIRMAFON_STATE',
+  'ALLOWED_ORIGINS',
+  'URL',
+  'DEPLOY_PRIME_URL',
+  'DEPLOY_URL',
+  'FIRMAFON_TIMEOUT_MS',
+] as const;
+export type TestEnv = Partial<Record<(typeof ENV_KEYS)[number], string>>;
+
+/** A complete, valid environment pointing at `firmafonUrl`. */
+export function baseEnv(firmafonUrl: string): TestEnv {
+  return {
+    FIRMAFON_URL: firmafonUrl,
+    FIRMAFON_CLIENT_ID: CLIENT_ID,
+    FIRMAFON_CLIENT_SECRET: CLIENT_SECRET,
+    URL: SITE,
+    FIRMAFON_TIMEOUT_MS: '2000',
+  };
+}
+
+/** Replaces every variable the functions read with `env` (unset when absent); returns the undo. */
+export function setProcessEnv(env: TestEnv): () => void {
+  const saved = ENV_KEYS.map((key) => [key, process.env[key]] as const);
+  for (const key of ENV_KEYS) {
+    const value = env[key];
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  return () => {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+}
+
+export interface TokenRequestInit {
+  method?: string;
+  /** Replaces the default headers; `null` removes one. */
+  headers?: Record<string, string | null>;
+  /** A value to JSON-encode, or a raw string / stream. */
+  body?: unknown;
+  raw?: string | ReadableStream<Uint8Array>;
+}
+
+/** A request as the SPA sends it: POST, JSON, the custom header, the site's Origin. */
+export function tokenRequest(init: TokenRequestInit = {}): Request {
+  const headers = new Headers({ 'Content-Type': 'application/json', [DASHBOARD_REQUEST_HEADER]: DASHBOARD_REQUEST_HEADER_VALUE, Origin: SITE });
+  for (const [name, value] of Object.entries(init.headers ?? {})) {
+    if (value === null) headers.delete(name);
+    else headers.set(name, value);
+  }
+  const method = init.method ?? 'POST';
+  const body = init.raw ?? JSON.stringify(init.body ?? { code: CODE, redirect_uri: CALLBACK });
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  const requestInit: RequestInit & { duplex?: 'half' } = { method, headers };
+  if (hasBody) {
+    requestInit.body = body;
+    if (typeof body !== 'string') requestInit.duplex = 'half';
+  }
+  return new Request(`${SITE}${TOKEN_PATH}`, requestInit);
+}
+
+/** A body stream of `size` bytes sent in small chunks, with no Content-Length. */
+export function streamOf(size: number, chunk = 512): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= size) return controller.close();
+      const n = Math.min(chunk, size - sent);
+      sent += n;
+      controller.enqueue(new TextEncoder().encode(' '.repeat(n)));
+    },
+  });
+}
+
+export interface Inspected {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+/** Everything every test saw, for the leak assertions at the end of a file. */
+export const seen: { responses: string[]; logs: string[] } = { responses: [], logs: [] };
+
+/**
+ * Reads a response and checks what must hold for every answer of every function: no-store, nosniff, no CORS,
+ * and no secret or authorization code anywhere in it.
+ */
+export async function inspect(response: Response): Promise<Inspected> {
+  const text = await response.text();
+  const lines: string[] = [];
+  response.headers.forEach((value, name) => lines.push(`${name}: ${value}`));
+  const headerText = lines.join('\n');
+  seen.responses.push(`${response.status}\n${headerText}\n\n${text}`);
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(lines.filter((line) => line.startsWith('access-control-'))).toEqual([]);
+  expect(headerText + text).not.toContain(CLIENT_SECRET);
+  expect(text).not.toContain(CODE);
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+/**
+ * Captures console output for the file: each line is recorded for the leak checks; `console.error` (our handlers
+ * use it only for unexpected exceptions) fails the test unless the test expects it.
+ */
+export function captureConsole(): { errors: string[] } {
+  const state = { errors: [] as string[] };
+  beforeEach(() => {
+    state.errors = [];
+    const record = (level: string) => (...args: unknown[]) => {
+      const line = args.map(String).join(' ');
+      seen.logs.push(line);
+      if (level === 'error') state.errors.push(line);
+    };
+    vi.spyOn(console, 'warn').mockImplementation(record('warn'));
+    vi.spyOn(console, 'log').mockImplementation(record('log'));
+    vi.spyOn(console, 'info').mockImplementation(record('info'));
+    vi.spyOn(console, 'error').mockImplementation(record('error'));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    expect(state.errors).toEqual([]);
+  });
+  return state;
+}

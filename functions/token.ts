@@ -1,0 +1,53 @@
+/**
+ * POST /api/auth/token — the token-mediating backend: takes `{ code, redirect_uri, code_verifier? }` from the SPA,
+ * adds the client secret and answers `{ access_token, expires_in? }`. The secret never leaves this function.
+ */
+import type { Config } from '@netlify/functions';
+import { FIRMAFON_API_BASE_PATH } from '../common/routes.ts';
+import { loadServerEnv, requireClientCredentials } from './_lib/env.ts';
+import { jsonResponse, methodNotAllowed, respond } from './_lib/http.ts';
+import { exchangeCode } from './_lib/oauth-exchange.ts';
+import { isAllowedRedirectUri } from './_lib/origins.ts';
+import { readJsonBody } from './_lib/read-body.ts';
+import { checkDashboardRequest, checkJsonContentType } from './_lib/request-guards.ts';
+import { parseTokenRequest } from './_lib/token-request.ts';
+
+const MAX_BODY_BYTES = 4096;
+
+export default respond('token', async (req) => {
+  if (req.method !== 'POST') return methodNotAllowed(['POST']);
+  const env = loadServerEnv();
+  if (!env.ok) return env.failure;
+  const refusal = checkDashboardRequest(req.headers, env.value.allowedOrigins) ?? checkJsonContentType(req.headers);
+  if (refusal) return refusal;
+
+  const body = await readJsonBody(req, MAX_BODY_BYTES);
+  if (!body.ok) return body.failure;
+  const request = parseTokenRequest(body.value);
+  if (!request.ok) return request.failure;
+  const { code, redirect_uri: redirectUri, code_verifier: codeVerifier } = request.value;
+  if (!isAllowedRedirectUri(redirectUri, env.value.allowedOrigins)) {
+    return { status: 400, error: 'invalid_request', description: 'redirect_uri is not allowed.' };
+  }
+  const credentials = requireClientCredentials(env.value);
+  if (!credentials.ok) return credentials.failure;
+  if (env.value.pkce && codeVerifier === undefined) {
+    return { status: 400, error: 'invalid_request', description: 'code_verifier is required: this site uses PKCE.' };
+  }
+
+  const token = await exchangeCode({
+    tokenUrl: `${env.value.firmafonUrl}${FIRMAFON_API_BASE_PATH}/token`,
+    ...credentials.value,
+    code,
+    redirectUri,
+    codeVerifier,
+    timeoutMs: env.value.timeoutMs,
+  });
+  return token.ok ? jsonResponse(token.value) : token.failure;
+});
+
+export const config: Config = {
+  // A literal: Netlify reads this export by static analysis (functions/_lib/function-paths.test.ts keeps it in sync).
+  path: '/api/auth/token',
+  rateLimit: { windowLimit: 20, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};
