@@ -34,7 +34,8 @@ export function baseEnv(firmafonUrl: string): TestEnv {
     FIRMAFON_CLIENT_ID: CLIENT_ID,
     FIRMAFON_CLIENT_SECRET: CLIENT_SECRET,
     URL: SITE,
-    FIRMAFON_TIMEOUT_MS: '2000',
+    // Generous: a loaded CI machine must not turn a healthy exchange into a 504. Timeout tests set their own.
+    FIRMAFON_TIMEOUT_MS: '10000',
   };
 }
 

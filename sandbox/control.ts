@@ -1,0 +1,201 @@
+/**
+ * The sandbox's own surface, not part of Firmafon: the home page with its buttons, and a JSON control API
+ * for tests (`/sandbox/control/*`). Control requests must be JSON and page forms same-origin, so a web page
+ * elsewhere cannot drive them; nothing here ever returns a secret, code or token.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as v from 'valibot';
+import { addIncomingCalls, DATASET_NAMES } from './data.ts';
+import { BodyTooLargeError, mediaType, parseCookies, readBody, redirect, sendHtml, sendJson } from './http.ts';
+import { clearedSessionCookie, SESSION_COOKIE } from './oauth.ts';
+import { homePage, simplePage } from './pages.ts';
+import { SANDBOX_USERS, type SandboxState } from './state.ts';
+
+const MAX_CALLS = 20_000;
+
+const Count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
+
+export const ResetBodySchema = v.strictObject({
+  calls: v.optional(Count(MAX_CALLS)),
+  seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff))),
+  dataset: v.optional(v.picklist(DATASET_NAMES)),
+  hostileNames: v.optional(v.boolean()),
+  dropState: v.optional(v.boolean()),
+  requirePkce: v.optional(v.boolean()),
+});
+
+export const SettingsBodySchema = v.strictObject({
+  dropState: v.optional(v.boolean()),
+  requirePkce: v.optional(v.boolean()),
+});
+
+export const AddCallsBodySchema = v.strictObject({
+  count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+  /** `missed` (default): the caller hung up at once. `ringing`: still in progress. */
+  status: v.optional(v.picklist(['missed', 'ringing'])),
+});
+
+class ControlFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly description: string,
+  ) {
+    super(code);
+  }
+}
+
+/** A JSON body (empty means `{}`). A non-empty body must say `Content-Type: application/json`. */
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readBody(req);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new ControlFailure(413, 'payload_too_large', 'Body too large.');
+    throw error;
+  }
+  const type = mediaType(req);
+  if (text.trim() === '' && (type === null || type === 'application/json')) return {};
+  if (type !== 'application/json') {
+    throw new ControlFailure(415, 'unsupported_media_type', 'Send a JSON body with Content-Type: application/json (or no body).');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ControlFailure(400, 'invalid_request', 'The body is not valid JSON.');
+  }
+}
+
+function parse<const S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  if (!result.success) {
+    const issues = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(body)'}: ${issue.message}`).join('; ');
+    throw new ControlFailure(400, 'invalid_request', issues);
+  }
+  return result.output;
+}
+
+/** `/sandbox/control/*` */
+export async function handleControl(state: SandboxState, req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
+  const routes: Record<string, 'GET' | 'POST'> = {
+    reset: 'POST',
+    'revoke-all': 'POST',
+    settings: 'POST',
+    'add-calls': 'POST',
+    log: 'GET',
+  };
+  const method = routes[action];
+  try {
+    if (!method) throw new ControlFailure(404, 'not_found', 'No such control action.');
+    if (req.method !== method) {
+      res.setHeader('Allow', method);
+      throw new ControlFailure(405, 'method_not_allowed', `Use ${method}.`);
+    }
+    if (!sameOrigin(req)) throw new ControlFailure(403, 'forbidden', 'The control API only answers tests and the sandbox itself.');
+    switch (action) {
+      case 'reset': {
+        const body = parse(ResetBodySchema, await readJson(req));
+        state.reset(body);
+        sendJson(res, 200, { ok: true });
+        return;
+      }
+      case 'revoke-all': {
+        await readJson(req);
+        sendJson(res, 200, { revoked: state.revokeAllTokens() });
+        return;
+      }
+      case 'settings': {
+        const body = parse(SettingsBodySchema, await readJson(req));
+        if (body.dropState !== undefined) state.settings.dropState = body.dropState;
+        if (body.requirePkce !== undefined) state.settings.requirePkce = body.requirePkce;
+        sendJson(res, 200, { dropState: state.settings.dropState, requirePkce: state.settings.requirePkce });
+        return;
+      }
+      case 'add-calls': {
+        const body = parse(AddCallsBodySchema, await readJson(req));
+        const added = addIncomingCalls(state.data, {
+          count: body.count,
+          nowSec: Math.floor(state.clock() / 1000),
+          seed: state.settings.seed,
+          status: body.status ?? 'missed',
+          hostileNames: state.settings.hostileNames,
+        });
+        sendJson(res, 200, { calls: added.map((s) => s.call) });
+        return;
+      }
+      default: {
+        sendJson(res, 200, state.log, { 'Cache-Control': 'no-store' });
+        return;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ControlFailure)) throw error;
+    sendJson(res, error.status, { error: error.code, error_description: error.description });
+  }
+}
+
+const NOTICES: Record<string, string> = {
+  revoked: 'All tokens revoked',
+  'signed-out': 'Signed out of the sandbox',
+  'approvals-forgotten': 'Approvals forgotten',
+};
+
+/** `GET /` and `GET /sandbox` */
+export function handleHome(state: SandboxState, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  const sessionId = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+  const session = sessionId ? state.sessions.get(sessionId) : undefined;
+  const user = session ? SANDBOX_USERS.find((u) => u.employeeId === session.employeeId) : undefined;
+  const tokensByClient = new Map<string, number>();
+  for (const token of state.tokens.values()) tokensByClient.set(token.clientId, (tokensByClient.get(token.clientId) ?? 0) + 1);
+  const notice = NOTICES[url.searchParams.get('notice') ?? ''] ?? null;
+  sendHtml(
+    res,
+    200,
+    homePage({
+      clients: state.clients,
+      liveTokens: state.tokens.size,
+      tokensByClient,
+      approvals: state.approvals.size,
+      settings: state.settings,
+      callCount: state.data.calls.length,
+      signedInAs: user ? user.email : null,
+      notice,
+    }),
+  );
+}
+
+/**
+ * Refuses requests a browser sends on behalf of another site (CSRF). Tests' `fetch` sends neither header;
+ * browsers send `Origin` on POST and `Sec-Fetch-Site` on everything.
+ */
+function sameOrigin(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return origin === `http://${req.headers.host ?? ''}`;
+}
+
+/** `POST /sandbox/revoke-all`, `/sandbox/sign-out`, `/sandbox/forget-approvals` (the home page's buttons). */
+export async function handlePageAction(state: SandboxState, req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
+  if (!sameOrigin(req)) {
+    sendHtml(res, 403, simplePage('Request refused', 'This form only works from the sandbox page itself.'));
+    return;
+  }
+  try {
+    await readBody(req);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+  }
+  if (action === 'revoke-all') {
+    state.revokeAllTokens();
+    redirect(res, 303, '/sandbox?notice=revoked');
+  } else if (action === 'forget-approvals') {
+    state.approvals.clear();
+    redirect(res, 303, '/sandbox?notice=approvals-forgotten');
+  } else {
+    const sessionId = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+    if (sessionId) state.sessions.delete(sessionId);
+    redirect(res, 303, '/sandbox?notice=signed-out', { 'Set-Cookie': clearedSessionCookie() });
+  }
+}

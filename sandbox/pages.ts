@@ -1,0 +1,156 @@
+/**
+ * The sandbox's HTML: the OAuth login, consent and error pages (standing in for Firmafon's) and the
+ * sandbox's own home page. Everything goes through the escaping `html` template; names are untrusted.
+ */
+import { html, SafeHtml } from './html.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERS, type SandboxClient, type Settings } from './state.ts';
+
+const STYLE = `
+  body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #f6f6f4; }
+  main { max-width: 40rem; margin: 2rem auto; padding: 1.5rem 2rem; background: #fff; border-radius: 8px;
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); }
+  .banner { background: #ffd866; color: #1b1b1b; padding: 0.4rem 1rem; text-align: center; font-weight: 600; }
+  label { display: block; margin-top: 1rem; font-weight: 600; }
+  input[type=email], input[type=password] { width: 100%; box-sizing: border-box; padding: 0.5rem; font: inherit; }
+  button { font: inherit; padding: 0.5rem 1.2rem; margin: 1rem 0.5rem 0 0; cursor: pointer; }
+  .error { color: #a30000; font-weight: 600; }
+  .notice { background: #e7f6e7; padding: 0.5rem 1rem; border-radius: 4px; }
+  code { background: #f0f0ee; padding: 0 0.25rem; border-radius: 3px; overflow-wrap: anywhere; }
+  table { border-collapse: collapse; } th, td { text-align: left; padding: 0.2rem 0.8rem 0.2rem 0; vertical-align: top; }
+`;
+
+function layout(title: string, body: SafeHtml): SafeHtml {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title}</title>
+<style>${new SafeHtml(STYLE)}</style>
+</head>
+<body>
+<p class="banner" role="note">Firmafon sandbox — a local stand-in for Firmafon, not the real service</p>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+/** Hidden fields carrying the authorize request's parameters (only those that were sent). */
+function hiddenFields(params: ReadonlyArray<readonly [string, string]>): SafeHtml {
+  return html`${params.map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">\n`)}`;
+}
+
+export function loginPage(options: {
+  params: ReadonlyArray<readonly [string, string]>;
+  clientName: string;
+  error?: string;
+  email?: string;
+}): SafeHtml {
+  return layout(
+    'Log in — Firmafon sandbox',
+    html`<h1>Log in</h1>
+<p>Log in to let <strong>${options.clientName}</strong> use your Firmafon account.</p>
+${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
+<form method="post" action="/api/v2/authorize/login">
+${hiddenFields(options.params)}
+<label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="username" required value="${options.email ?? ''}">
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">Log in</button>
+</form>
+<h2>Sandbox users</h2>
+<ul>
+${SANDBOX_USERS.map((u) => html`<li><code>${u.email}</code></li>\n`)}
+</ul>
+<p>Password for both: <code>${SANDBOX_PASSWORD}</code></p>`,
+  );
+}
+
+export function consentPage(options: {
+  params: ReadonlyArray<readonly [string, string]>;
+  clientName: string;
+  userName: string;
+  userEmail: string;
+  csrfToken: string;
+}): SafeHtml {
+  return layout(
+    `Authorize ${options.clientName}? — Firmafon sandbox`,
+    html`<h1>Authorize ${options.clientName}?</h1>
+<p>Signed in as ${options.userName} (<code>${options.userEmail}</code>).</p>
+<p><strong>${options.clientName}</strong> wants to use your account. This application will be able to:</p>
+<ul>
+<li>read your call history and your company's calls</li>
+<li>read your profile, your colleagues and your company's receptions</li>
+</ul>
+<form method="post" action="/api/v2/authorize">
+${hiddenFields(options.params)}
+<input type="hidden" name="authenticity_token" value="${options.csrfToken}">
+<button type="submit" name="decision" value="authorize">Authorize</button>
+<button type="submit" name="decision" value="deny">Deny</button>
+</form>`,
+  );
+}
+
+/** RFC 6749 §4.1.2.1: a bad client or redirect URI is shown here, never redirected to. */
+export function authorizeErrorPage(error: string, description: string): SafeHtml {
+  return layout(
+    'An error has occurred — Firmafon sandbox',
+    html`<h1>An error has occurred</h1>
+<p class="error" role="alert"><code>${error}</code>: ${description}</p>
+<p>The application that sent you here is not set up correctly. You were not sent back to it.</p>`,
+  );
+}
+
+export function simplePage(title: string, text: string): SafeHtml {
+  return layout(`${title} — Firmafon sandbox`, html`<h1>${title}</h1>\n<p>${text}</p>`);
+}
+
+export function homePage(options: {
+  clients: readonly SandboxClient[];
+  liveTokens: number;
+  tokensByClient: ReadonlyMap<string, number>;
+  approvals: number;
+  settings: Settings;
+  callCount: number;
+  signedInAs: string | null;
+  notice: string | null;
+}): SafeHtml {
+  const s = options.settings;
+  return layout(
+    'Firmafon sandbox',
+    html`<h1>Firmafon sandbox</h1>
+${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
+<p>This local server stands in for Firmafon's OAuth 2.0 server and REST API v2 (<code>/api/v2/…</code>) so the
+dashboard can be run and tested without a Firmafon account. Its data is generated and not real.</p>
+<h2>Users</h2>
+<table>
+<thead><tr><th scope="col">Email</th><th scope="col">Password</th></tr></thead>
+<tbody>
+${SANDBOX_USERS.map((u) => html`<tr><td><code>${u.email}</code></td><td><code>${u.password}</code></td></tr>\n`)}
+</tbody>
+</table>
+<p>${options.signedInAs ? html`Signed in to the sandbox as <strong>${options.signedInAs}</strong>.` : 'Not signed in to the sandbox.'}</p>
+<h2>Registered clients</h2>
+<ul>
+${options.clients.map(
+  (c) => html`<li><strong>${c.name}</strong> — client id <code>${c.clientId}</code>; live tokens: ${options.tokensByClient.get(c.clientId) ?? 0}
+<br>Redirect URIs: ${c.redirectUris.map((u, i) => html`${i > 0 ? ', ' : ''}<code>${u}</code>`)}</li>\n`,
+)}
+</ul>
+<h2>State</h2>
+<ul>
+<li>Live tokens: <span id="live-tokens">${options.liveTokens}</span></li>
+<li>Approved (user, client) pairs: ${options.approvals}</li>
+<li>Calls: ${options.callCount} (dataset <code>${s.dataset}</code>, seed ${s.seed}${s.hostileNames ? ', hostile names' : ''})</li>
+<li>State parameter: ${s.dropState ? 'dropped from redirects' : 'echoed'}; PKCE: ${s.requirePkce ? 'required' : 'optional'}</li>
+</ul>
+<form method="post" action="/sandbox/revoke-all"><button type="submit">Revoke all tokens</button></form>
+<form method="post" action="/sandbox/forget-approvals"><button type="submit">Forget approvals</button></form>
+<form method="post" action="/sandbox/sign-out"><button type="submit">Sign out of the sandbox</button></form>`,
+  );
+}

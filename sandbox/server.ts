@@ -1,0 +1,156 @@
+/**
+ * Starts the Firmafon sandbox: a local `node:http` server standing in for Firmafon's OAuth server and REST
+ * API v2, plus its own clearly separate `/sandbox` pages. Everything lives in memory for the process.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { FIRMAFON_API_BASE_PATH } from '../common/routes.ts';
+import { handleApi } from './api.ts';
+import { handleControl, handleHome, handlePageAction } from './control.ts';
+import type { DatasetName } from './data.ts';
+import { sendHtml, sendJson } from './http.ts';
+import { handleAuthorizeGet, handleConsentPost, handleLoginPost, handleToken } from './oauth.ts';
+import { simplePage } from './pages.ts';
+import { SandboxState, type SandboxClient } from './state.ts';
+
+export type { SandboxClient } from './state.ts';
+export type { DatasetName } from './data.ts';
+
+export interface SandboxOptions {
+  clients: SandboxClient[];
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** How many calls to generate (default 250). */
+  calls?: number;
+  /** PRNG seed for the data (default 1). */
+  seed?: number;
+  dataset?: DatasetName;
+  /** Put XSS / formula-injection strings into names (default false). */
+  hostileNames?: boolean;
+  /** Leave `state` off redirects, like a provider that drops it (default false). */
+  dropState?: boolean;
+  /** Refuse authorization requests without a PKCE code_challenge (default false). */
+  requirePkce?: boolean;
+  /** Anchor for generated data (default: when this process started). */
+  now?: Date;
+  /** Current time in ms, for code expiry, token `created_at` and new calls (default `Date.now`). */
+  clock?: () => number;
+}
+
+export interface RunningSandbox {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  close(): Promise<void>;
+}
+
+const PROCESS_START = new Date();
+const API_PREFIX = `${FIRMAFON_API_BASE_PATH}/`;
+const PAGE_ACTIONS = new Set(['revoke-all', 'sign-out', 'forget-approvals']);
+
+function validateClients(clients: readonly SandboxClient[]): void {
+  if (clients.length === 0) throw new TypeError('startSandbox: register at least one client');
+  const ids = new Set<string>();
+  for (const client of clients) {
+    if (!client.clientId || !client.clientSecret) throw new TypeError('startSandbox: every client needs a clientId and a clientSecret');
+    if (ids.has(client.clientId)) throw new TypeError(`startSandbox: duplicate clientId ${client.clientId}`);
+    ids.add(client.clientId);
+    if (client.redirectUris.length === 0) throw new TypeError(`startSandbox: client ${client.clientId} has no redirect URIs`);
+    for (const uri of client.redirectUris) {
+      // RFC 6749 §3.1.2: absolute, no fragment.
+      if (!URL.canParse(uri) || uri.includes('#')) {
+        throw new TypeError(`startSandbox: redirect URI ${uri} must be an absolute URL without a fragment`);
+      }
+    }
+  }
+}
+
+function methodNotAllowed(res: ServerResponse, allow: string, kind: 'html' | 'oauth'): void {
+  if (kind === 'oauth') {
+    sendJson(res, 405, { error: 'invalid_request', error_description: `Method not allowed; use ${allow}.` }, { Allow: allow, 'Cache-Control': 'no-store' });
+  } else {
+    sendHtml(res, 405, simplePage('Method not allowed', `Use ${allow}.`), { Allow: allow });
+  }
+}
+
+async function route(state: SandboxState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const raw = req.url ?? '';
+  if (!raw.startsWith('/')) {
+    sendHtml(res, 400, simplePage('Bad request', 'Malformed request target.'));
+    return;
+  }
+  const url = new URL(`http://sandbox.invalid${raw}`);
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+
+  if (path === '/' || path === '/sandbox') {
+    if (method !== 'GET') return methodNotAllowed(res, 'GET', 'html');
+    return handleHome(state, req, res, url);
+  }
+  if (path.startsWith('/sandbox/control/')) return handleControl(state, req, res, path.slice('/sandbox/control/'.length));
+  if (path.startsWith('/sandbox/') && PAGE_ACTIONS.has(path.slice('/sandbox/'.length))) {
+    if (method !== 'POST') return methodNotAllowed(res, 'POST', 'html');
+    return handlePageAction(state, req, res, path.slice('/sandbox/'.length));
+  }
+  if (path === `${FIRMAFON_API_BASE_PATH}/authorize`) {
+    if (method === 'GET') return handleAuthorizeGet(state, req, res, url);
+    if (method === 'POST') return handleConsentPost(state, req, res);
+    return methodNotAllowed(res, 'GET, POST', 'html');
+  }
+  if (path === `${FIRMAFON_API_BASE_PATH}/authorize/login`) {
+    if (method !== 'POST') return methodNotAllowed(res, 'POST', 'html');
+    return handleLoginPost(state, req, res);
+  }
+  if (path === `${FIRMAFON_API_BASE_PATH}/token`) {
+    if (method !== 'POST') return methodNotAllowed(res, 'POST', 'oauth');
+    return handleToken(state, req, res, url);
+  }
+  if (path.startsWith(API_PREFIX)) return handleApi(state, req, res, url, path.slice(FIRMAFON_API_BASE_PATH.length));
+  sendHtml(res, 404, simplePage('Not found', 'There is nothing here. Try /sandbox.'));
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  validateClients(options.clients);
+  const state = new SandboxState({
+    clients: options.clients.map((c) => ({ ...c, redirectUris: [...c.redirectUris] })),
+    settings: {
+      calls: options.calls ?? 250,
+      seed: options.seed ?? 1,
+      dataset: options.dataset ?? 'default',
+      hostileNames: options.hostileNames ?? false,
+      dropState: options.dropState ?? false,
+      requirePkce: options.requirePkce ?? false,
+    },
+    now: options.now ?? PROCESS_START,
+    clock: options.clock ?? Date.now,
+  });
+
+  const server = createServer((req, res) => {
+    route(state, req, res).catch((error: unknown) => {
+      console.error('Firmafon sandbox: unexpected error', error instanceof Error ? error.message : error);
+      if (!res.headersSent) sendJson(res, 500, { status: 500, message: 'Internal server error' });
+      else res.destroy();
+    });
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('startSandbox: not listening on a TCP port');
+  const { port } = address;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * The sandbox's memory: generated data, settings, sessions, approvals, authorization codes, access tokens
+ * and the request log. Codes and tokens are kept only as SHA-256 digests, so nothing here (or in the log)
+ * can be replayed.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { generateData, type DatasetName, type SandboxData } from './data.ts';
+
+export interface SandboxClient {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  redirectUris: string[];
+}
+
+export interface DataSettings {
+  calls: number;
+  seed: number;
+  dataset: DatasetName;
+  hostileNames: boolean;
+}
+
+export interface BehaviourSettings {
+  dropState: boolean;
+  requirePkce: boolean;
+}
+
+export type Settings = DataSettings & BehaviourSettings;
+
+export interface SandboxUser {
+  email: string;
+  password: string;
+  employeeId: number;
+}
+
+/** The people who can sign in; their names come from the data (employees 1 and 2). */
+export const SANDBOX_USERS: readonly SandboxUser[] = [
+  { email: 'mette@firmafon.test', password: 'sandbox', employeeId: 1 },
+  { email: 'lars@firmafon.test', password: 'sandbox', employeeId: 2 },
+];
+export const SANDBOX_PASSWORD = 'sandbox';
+
+export type PkceMethod = 'S256' | 'plain';
+
+export interface CodeRecord {
+  clientId: string;
+  redirectUri: string;
+  employeeId: number;
+  challenge: { value: string; method: PkceMethod } | null;
+  expiresAt: number;
+  /** Digest of the token issued for it, once redeemed (RFC 6749 §4.1.2: a replay revokes it). */
+  redeemedTokenDigest: string | null;
+}
+
+export interface TokenRecord {
+  clientId: string;
+  employeeId: number;
+  createdAt: number;
+}
+
+export interface SessionRecord {
+  employeeId: number;
+  /** Synchroniser token for the consent form. */
+  csrfToken: string;
+}
+
+export interface AuthorizeLogEntry {
+  at: string;
+  clientId: string | null;
+  redirectUri: string | null;
+  statePresent: boolean;
+  codeChallengeMethod: string | null;
+}
+
+export interface TokenLogEntry {
+  at: string;
+  clientId: string | null;
+  redirectUri: string | null;
+  codeVerifierPresent: boolean;
+  pkceVerified: boolean | null;
+  outcome: string;
+}
+
+export interface ApiLogEntry {
+  at: string;
+  path: string;
+  authVia: 'header' | 'query' | 'none';
+  status: number;
+}
+
+export interface RequestLog {
+  authorizeRequests: AuthorizeLogEntry[];
+  tokenRequests: TokenLogEntry[];
+  apiRequests: ApiLogEntry[];
+}
+
+const MAX_LOG_ENTRIES = 2000;
+
+/** 256 random bits, base64url. */
+export function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function digest(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('base64url');
+}
+
+/** Compares two secrets in constant time (digests first, so lengths do not leak either). */
+export function secretsEqual(a: string, b: string): boolean {
+  const da = createHash('sha256').update(a, 'utf8').digest();
+  const db = createHash('sha256').update(b, 'utf8').digest();
+  return timingSafeEqual(da, db);
+}
+
+export class SandboxState {
+  readonly clients: readonly SandboxClient[];
+  readonly clock: () => number;
+  readonly now: Date;
+  private readonly initial: Settings;
+  settings: Settings;
+  data: SandboxData;
+  readonly codes = new Map<string, CodeRecord>();
+  readonly tokens = new Map<string, TokenRecord>();
+  readonly sessions = new Map<string, SessionRecord>();
+  /** `${employeeId}:${clientId}` pairs the user has authorized. */
+  readonly approvals = new Set<string>();
+  log: RequestLog = { authorizeRequests: [], tokenRequests: [], apiRequests: [] };
+
+  constructor(options: { clients: readonly SandboxClient[]; settings: Settings; now: Date; clock: () => number }) {
+    this.clients = options.clients;
+    this.clock = options.clock;
+    this.now = options.now;
+    this.initial = { ...options.settings };
+    this.settings = { ...options.settings };
+    this.data = this.generate();
+  }
+
+  private generate(): SandboxData {
+    const { calls, seed, dataset, hostileNames } = this.settings;
+    return generateData({ count: calls, seed, dataset, hostileNames, now: this.now });
+  }
+
+  /** Forgets everything and regenerates data; omitted settings fall back to the start options. */
+  reset(overrides: Partial<Settings>): void {
+    this.settings = { ...this.initial, ...overrides };
+    this.codes.clear();
+    this.tokens.clear();
+    this.sessions.clear();
+    this.approvals.clear();
+    this.log = { authorizeRequests: [], tokenRequests: [], apiRequests: [] };
+    this.data = this.generate();
+  }
+
+  findClient(clientId: string): SandboxClient | undefined {
+    return this.clients.find((c) => c.clientId === clientId);
+  }
+
+  nowIso(): string {
+    return new Date(this.clock()).toISOString();
+  }
+
+  revokeAllTokens(): number {
+    const count = this.tokens.size;
+    this.tokens.clear();
+    return count;
+  }
+
+  issueToken(clientId: string, employeeId: number): { token: string; digest: string; createdAt: number } {
+    const token = randomToken();
+    const createdAt = Math.floor(this.clock() / 1000);
+    const tokenDigest = digest(token);
+    this.tokens.set(tokenDigest, { clientId, employeeId, createdAt });
+    return { token, digest: tokenDigest, createdAt };
+  }
+
+  findToken(token: string): TokenRecord | undefined {
+    return this.tokens.get(digest(token));
+  }
+
+  issueCode(record: Omit<CodeRecord, 'expiresAt' | 'redeemedTokenDigest'>): string {
+    const code = randomToken();
+    this.pruneCodes();
+    this.codes.set(digest(code), { ...record, expiresAt: this.clock() + CODE_LIFETIME_MS, redeemedTokenDigest: null });
+    return code;
+  }
+
+  findCode(code: string): { key: string; record: CodeRecord } | undefined {
+    const key = digest(code);
+    const record = this.codes.get(key);
+    return record ? { key, record } : undefined;
+  }
+
+  private pruneCodes(): void {
+    const now = this.clock();
+    for (const [key, code] of this.codes) {
+      if (code.expiresAt <= now) this.codes.delete(key);
+    }
+  }
+
+  createSession(employeeId: number): string {
+    const id = randomToken();
+    this.sessions.set(id, { employeeId, csrfToken: randomToken() });
+    return id;
+  }
+
+  logAuthorize(entry: Omit<AuthorizeLogEntry, 'at'>): void {
+    push(this.log.authorizeRequests, { at: this.nowIso(), ...entry });
+  }
+
+  logToken(entry: Omit<TokenLogEntry, 'at'>): void {
+    push(this.log.tokenRequests, { at: this.nowIso(), ...entry });
+  }
+
+  logApi(entry: Omit<ApiLogEntry, 'at'>): void {
+    push(this.log.apiRequests, { at: this.nowIso(), ...entry });
+  }
+}
+
+/** Doorkeeper's default: authorization codes live 10 minutes. */
+export const CODE_LIFETIME_MS = 10 * 60 * 1000;
+
+function push<T>(list: T[], entry: T): void {
+  list.push(entry);
+  if (list.length > MAX_LOG_ENTRIES) list.splice(0, list.length - MAX_LOG_ENTRIES);
+}
