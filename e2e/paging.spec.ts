@@ -1,0 +1,78 @@
+/**
+ * Paging a whole history in the browser. The `boundaries` dataset puts bursts of calls sharing one second
+ * across every page boundary, so a client that skips or repeats calls at the inclusive cursor shows it here.
+ * The table is virtualised: rows are collected while scrolling, by the call link each row holds.
+ */
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures.ts';
+
+const END = "You've reached the beginning of the call history";
+
+/** Scrolls through the whole list, loading older pages, and returns every row's details link in order. */
+async function collectAllRows(page: Page): Promise<{ hrefs: string[]; times: number[]; maxRowsInDom: number }> {
+  const table = page.getByRole('table', { name: 'Calls, newest first' });
+  await expect(table).toBeVisible();
+  const byIndex = new Map<number, { href: string; time: number }>();
+  let maxRowsInDom = 0;
+  for (let step = 0; step < 400; step += 1) {
+    const rows = await table.locator('tbody tr[aria-rowindex]').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        index: Number(tr.getAttribute('aria-rowindex')),
+        href: tr.querySelector('a')?.getAttribute('href') ?? '',
+        time: Date.parse(tr.querySelector('time')?.getAttribute('datetime') ?? ''),
+      })),
+    );
+    maxRowsInDom = Math.max(maxRowsInDom, rows.length);
+    for (const row of rows) byIndex.set(row.index, { href: row.href, time: row.time });
+    const atBottom = await page.evaluate(() => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2);
+    if (atBottom) {
+      if (await page.getByText(END).isVisible()) break;
+      const more = page.getByRole('button', { name: 'Load older calls' });
+      if (await more.isVisible()) await more.click();
+      else await page.waitForTimeout(100);
+    }
+    await page.evaluate(() => window.scrollBy(0, window.innerHeight * 0.7));
+  }
+  const rowCount = Number(await table.getAttribute('aria-rowcount')) - 1;
+  const ordered = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
+  expect(ordered.length, 'every row was seen while scrolling').toBe(rowCount);
+  return { hrefs: ordered.map((r) => r.href), times: ordered.map((r) => r.time), maxRowsInDom };
+}
+
+test.describe('paging', () => {
+  test('pages to the end of a 250-call history with bursts across page boundaries, each call exactly once', async ({ page, sandbox }) => {
+    await sandbox.reset({ calls: 250, dataset: 'boundaries' });
+    await signIn(page);
+    const { hrefs, times } = await collectAllRows(page);
+    await expect(page.getByText(END)).toBeVisible();
+    expect(hrefs).toHaveLength(250);
+    expect(new Set(hrefs).size).toBe(250);
+    for (const href of hrefs) expect(href).toMatch(/^\/calls\/[^/]+$/);
+    for (let i = 1; i < times.length; i += 1) expect(times[i]).toBeLessThanOrEqual(times[i - 1]!);
+    await expect(page.getByText('250 calls shown')).toBeVisible();
+  });
+
+  test('keeps the DOM small for a long history (virtualised rows)', async ({ page, sandbox }) => {
+    test.setTimeout(120_000);
+    await sandbox.reset({ calls: 1200 });
+    await signIn(page);
+    const { hrefs, maxRowsInDom } = await collectAllRows(page);
+    expect(hrefs).toHaveLength(1200);
+    expect(new Set(hrefs).size).toBe(1200);
+    expect(maxRowsInDom).toBeLessThanOrEqual(100);
+  });
+
+  test('puts new calls on top, marks and announces them', async ({ page, sandbox }) => {
+    await sandbox.reset({ calls: 30 });
+    await signIn(page);
+    const table = page.getByRole('table', { name: 'Calls, newest first' });
+    await expect(table).toBeVisible();
+    await sandbox.addCalls(2);
+    // The newest page is polled every 30 s and on focus; a focus event asks now.
+    await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect(table.getByText('New', { exact: true })).toHaveCount(2, { timeout: 40_000 });
+    await expect(page.getByText('2 new calls')).toBeAttached();
+    await expect(page.getByText('32 calls shown')).toBeVisible();
+  });
+});

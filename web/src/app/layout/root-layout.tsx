@@ -1,0 +1,43 @@
+/**
+ * The frame of every page: header (product name; when signed in also the employee's name and "Sign out";
+ * always the language switch) and the main region with the current route.
+ */
+import { Suspense } from 'react';
+import { Link, Outlet } from 'react-router-dom';
+import { Spinner } from '../../components/ui/spinner.tsx';
+import { EmployeeName } from '../../features/auth/components/employee-name.tsx';
+import { SignOutButton } from '../../features/auth/components/sign-out-button.tsx';
+import { useIsSignedIn } from '../../features/auth/use-access-token.ts';
+import { useMessages } from '../../lib/i18n.tsx';
+import { AppErrorBoundary } from '../error-boundary.tsx';
+import { appMessages } from '../messages.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+
+export function RootLayout() {
+  const t = useMessages(appMessages);
+  const signedIn = useIsSignedIn();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="app-header">
+        <Link className="app-header__brand" to="/">
+          {t.productName}
+        </Link>
+        <div className="app-header__tools">
+          {signedIn ? <EmployeeName /> : null}
+          <LanguageSwitch />
+          {signedIn ? <SignOutButton /> : null}
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <AppErrorBoundary>
+          <Suspense fallback={<Spinner label={t.loadingPage} />}>
+            <Outlet />
+          </Suspense>
+        </AppErrorBoundary>
+      </main>
+    </>
+  );
+}

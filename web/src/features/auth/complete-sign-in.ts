@@ -1,0 +1,102 @@
+/**
+ * The callback's work, once per authorization response: read and scrub the URL, verify the response against
+ * this tab's pending sign-ins (verify-callback.ts), consume the pending sign-in, redeem the code through the
+ * token function, keep the token in memory only. Browser-only.
+ */
+import { CALLBACK_PATH } from '../../../../common/routes.ts';
+import { accessToken } from '../../lib/access-token.ts';
+import { exchangeCode } from './api/exchange-code.ts';
+import { createPendingSignInStore } from './pending-sign-in-store.ts';
+import { safeReturnTo } from './return-to.ts';
+import { clearAutoResume, setSignedInHint } from './session-hint.ts';
+import { problemFromProviderError, problemFromTokenError, type SignInProblem } from './sign-in-problem.ts';
+import { verifyCallback, type CallbackParams } from './verify-callback.ts';
+
+export type CallbackOutcome =
+  | { kind: 'signed-in'; returnTo: string }
+  /** Nothing to do here (a replay, or no parameters): leave quietly. */
+  | { kind: 'leave' }
+  | { kind: 'failed'; problem: SignInProblem; returnTo: string };
+
+export function readCallbackParams(search: string): CallbackParams {
+  const query = new URLSearchParams(search);
+  return {
+    code: query.get('code'),
+    state: query.get('state'),
+    error: query.get('error'),
+    errorDescription: query.get('error_description'),
+  };
+}
+
+function hasAnyParameter(params: CallbackParams): boolean {
+  return Boolean(params.code || params.state || params.error);
+}
+
+/** Removes the code and state from the address bar and this history entry (RFC 9700 §4.2.4). */
+export function scrubCallbackUrl(): void {
+  window.history.replaceState(window.history.state, '', CALLBACK_PATH);
+}
+
+export async function completeSignIn(params: CallbackParams): Promise<CallbackOutcome> {
+  const store = createPendingSignInStore(window.sessionStorage);
+  const pendingSignIns = store.list();
+  const result = verifyCallback({
+    params,
+    pendingSignIns,
+    consumedStates: store.consumedStates(),
+    // The deploy's mode as recorded when this tab's newest sign-in started; no sign-in → strictest.
+    stateMode: pendingSignIns[0]?.stateMode ?? 'required',
+    now: Date.now(),
+  });
+  if (result.pending) {
+    store.remove(result.pending.state);
+    store.markConsumed(result.pending.state);
+  }
+  if (!result.ok) {
+    switch (result.code) {
+      case 'replayed':
+      case 'no_parameters':
+        return { kind: 'leave' };
+      case 'state_mismatch':
+      case 'no_pending_sign_in':
+        return { kind: 'failed', problem: 'not_started_here', returnTo: '/calls' };
+      case 'provider_error':
+        return { kind: 'failed', problem: problemFromProviderError(result.providerError), returnTo: safeReturnTo(result.pending?.returnTo) };
+      case 'missing_code':
+        return { kind: 'failed', problem: 'missing_code', returnTo: safeReturnTo(result.pending?.returnTo) };
+    }
+  }
+  const { pending } = result;
+  try {
+    const token = await exchangeCode({ code: result.code, redirectUri: pending.redirectUri, codeVerifier: pending.codeVerifier });
+    accessToken.set(token.access_token);
+  } catch (error) {
+    return { kind: 'failed', problem: problemFromTokenError(error), returnTo: safeReturnTo(pending.returnTo) };
+  }
+  setSignedInHint(window.localStorage);
+  clearAutoResume(window.sessionStorage);
+  return { kind: 'signed-in', returnTo: safeReturnTo(pending.returnTo) };
+}
+
+let currentRun: Promise<CallbackOutcome> | null = null;
+
+/**
+ * The callback run for this page. The first call reads and scrubs the URL and starts the work; later calls
+ * (React StrictMode's double render, a remount) get the same run instead of seeing a clean URL or redeeming
+ * the code twice.
+ */
+export function getCallbackRun(onStart?: () => void): Promise<CallbackOutcome> {
+  const params = readCallbackParams(window.location.search);
+  if (hasAnyParameter(params) || window.location.search !== '') {
+    scrubCallbackUrl();
+    onStart?.();
+    currentRun = completeSignIn(params);
+    return currentRun;
+  }
+  return currentRun ?? Promise.resolve({ kind: 'leave' });
+}
+
+/** Called once the outcome has been acted on, so a later visit to a clean /auth/callback just leaves. */
+export function forgetCallbackRun(): void {
+  currentRun = null;
+}

@@ -1,0 +1,16 @@
+/** The signed-in employee's name (GET /employee), shown as plain text. */
+import { useMessages } from '../../../lib/i18n.tsx';
+import { useEmployee } from '../api/get-employee.ts';
+import { authMessages } from '../messages.ts';
+
+export function EmployeeName() {
+  const t = useMessages(authMessages);
+  const employee = useEmployee();
+  if (!employee.data) return null;
+  return (
+    <span className="employee-name">
+      <span className="visually-hidden">{t.signedInAs} </span>
+      {employee.data.name}
+    </span>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Call queries: one key factory for the calls resource (keys from generic to specific), each entry built with
+ * `queryOptions`/`infiniteQueryOptions` so key and fetcher cannot drift apart. Data is parsed with the
+ * schemas in common/ by the API client; nothing here trusts the network.
+ */
+import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { CallResponseSchema, CallsResponseSchema, type Call, type CallsQuery } from '../../../../../common/firmafon-schemas.ts';
+import { firmafonGet } from '../../../lib/api-client.ts';
+import { filtersFromSearchParams, filtersToCallsQuery, type CallFilters } from '../model/filters.ts';
+import { CALLS_PAGE_SIZE, mergeCallPages, nextCallsCursor, type CallsCursor } from '../model/paging.ts';
+import { dayStartIso, type DateKey } from '../model/zoned-time.ts';
+
+export { filtersFromSearchParams };
+export type { CallFilters };
+
+/** How often the newest page is fetched again while the tab is visible. */
+export const LIVE_REFRESH_MS = 30_000;
+/** Upper bound for "page everything" loops (100 × 100 calls), so bad data cannot loop for ever. */
+const MAX_PAGES_PER_LOOP = 100;
+
+/** `GET /calls` for one page: newest first, at most `limit`, at or before `cursor`. */
+export async function getCallsPage(
+  query: CallsQuery,
+  cursor: CallsCursor,
+  signal?: AbortSignal,
+): Promise<Call[]> {
+  const params: CallsQuery = { ...query, limit: CALLS_PAGE_SIZE };
+  // The filter's own upper bound (end of the "to" day) is always later than a cursor taken from its results.
+  if (cursor !== null) params.started_at_lt_or_eq = cursor;
+  const { calls } = await firmafonGet('/calls', { query: { ...params }, schema: CallsResponseSchema, signal });
+  return calls;
+}
+
+/** Every call matching `query`, following the cursor to the end of history. */
+export async function getAllCalls(query: CallsQuery, signal?: AbortSignal): Promise<Call[]> {
+  const pages: Call[][] = [];
+  let cursor: CallsCursor = null;
+  for (let i = 0; i < MAX_PAGES_PER_LOOP; i += 1) {
+    pages.push(await getCallsPage(query, cursor, signal));
+    cursor = nextCallsCursor(pages, cursor);
+    if (cursor === null) break;
+  }
+  return mergeCallPages(pages);
+}
+
+export const callQueries = {
+  all: ['calls'] as const,
+  lists: () => [...callQueries.all, 'list'] as const,
+
+  /** The call history for `filters`, a page at a time (pages are `Call[]`, the page param the cursor). */
+  list: (filters: CallFilters) =>
+    infiniteQueryOptions({
+      queryKey: [...callQueries.lists(), filters] as const,
+      queryFn: ({ pageParam, signal }) => getCallsPage(filtersToCallsQuery(filters), pageParam, signal),
+      initialPageParam: null as CallsCursor,
+      getNextPageParam: (_lastPage, allPages, lastPageParam) => nextCallsCursor(allPages, lastPageParam),
+      // Freshness comes from `latest` (one page, every 30 s); refetching a long history would refetch every
+      // loaded page in turn.
+      staleTime: Number.POSITIVE_INFINITY,
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+    }),
+
+  /** The newest page for `filters`, polled while the tab is visible and merged on top of `list`. */
+  latest: (filters: CallFilters) =>
+    queryOptions({
+      queryKey: [...callQueries.all, 'latest', filters] as const,
+      queryFn: ({ signal }) => getCallsPage(filtersToCallsQuery(filters), null, signal),
+      staleTime: LIVE_REFRESH_MS - 5_000,
+      refetchInterval: LIVE_REFRESH_MS,
+      refetchIntervalInBackground: false,
+      refetchOnWindowFocus: true,
+      refetchOnReconnect: true,
+    }),
+
+  /** All calls of one Copenhagen day so far (every page), for the overview. */
+  day: (day: DateKey) =>
+    queryOptions({
+      queryKey: [...callQueries.all, 'day', day] as const,
+      queryFn: ({ signal }) => getAllCalls({ started_at_gt_or_eq: dayStartIso(day) }, signal),
+      staleTime: 30_000,
+      refetchInterval: 60_000,
+      refetchIntervalInBackground: false,
+    }),
+
+  detail: (uuid: string) =>
+    queryOptions({
+      queryKey: [...callQueries.all, 'detail', uuid] as const,
+      queryFn: async ({ signal }) => {
+        const { call } = await firmafonGet(`/calls/${encodeURIComponent(uuid)}`, { schema: CallResponseSchema, signal });
+        return call;
+      },
+      staleTime: 60_000,
+    }),
+};
+
+function isCall(value: unknown, uuid: string): value is Call {
+  return typeof value === 'object' && value !== null && (value as { call_uuid?: unknown }).call_uuid === uuid;
+}
+
+/**
+ * A call already in the cache (from any list, the newest page, a day or its own detail), to show at once
+ * while its details load.
+ */
+export function findCachedCall(queryClient: QueryClient, uuid: string): Call | undefined {
+  for (const [, data] of queryClient.getQueriesData<InfiniteData<Call[]> | Call[] | Call>({ queryKey: callQueries.all })) {
+    if (!data) continue;
+    if (isCall(data, uuid)) return data;
+    const pages = Array.isArray(data) ? [data] : 'pages' in data ? data.pages : [];
+    for (const page of pages) {
+      const found = page.find((call) => call.call_uuid === uuid);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,177 @@
+/**
+ * The call list as a real table, virtualised against the window: only the rows near the viewport are in the
+ * DOM (top and bottom spacer rows keep the scroll height), while `aria-rowcount`/`aria-rowindex` tell
+ * assistive technology the table's true size. New calls arriving at the top do not move what the reader is
+ * looking at. Each row's time is a link to its details; clicking anywhere on a row opens them too.
+ */
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import type { Call } from '../../../../../common/firmafon-schemas.ts';
+import { useMessages } from '../../../lib/i18n.tsx';
+import { callsMessages } from '../messages.ts';
+import { AnsweredByLabel, CallTime, DirectionLabel, PartyLabel, StatusLabel, TalkTime } from './call-parts.tsx';
+import { useNow } from './use-now.ts';
+
+const ROW_REM = 3.5;
+const OVERSCAN = 10;
+const COLUMNS = 7;
+
+export interface CallsTableProps {
+  calls: readonly Call[];
+  /** Calls that arrived since the page was opened. */
+  newIds: ReadonlySet<string>;
+  /** The list's search string, so a details page can link back to the same filters. */
+  listSearch: string;
+  /** Called when the last rows come into view (load the next page). */
+  onNearEnd?: () => void;
+}
+
+function rootFontSize(): number {
+  const size = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+  return Number.isFinite(size) && size > 0 ? size : 16;
+}
+
+export function CallsTable({ calls, newIds, listSearch, onNearEnd }: CallsTableProps) {
+  const t = useMessages(callsMessages);
+  const now = useNow();
+  const navigate = useNavigate();
+  const captionId = useId();
+  const tbodyRef = useRef<HTMLTableSectionElement>(null);
+  const [rowHeight] = useState(() => ROW_REM * rootFontSize());
+  const [scrollMargin, setScrollMargin] = useState(0);
+
+  // The table body's distance from the top of the document; changes when content above it changes.
+  useLayoutEffect(() => {
+    const measure = () => {
+      const tbody = tbodyRef.current;
+      if (!tbody) return;
+      const top = tbody.getBoundingClientRect().top + window.scrollY;
+      setScrollMargin((previous) => (Math.abs(previous - top) > 0.5 ? top : previous));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
+
+  const virtualizer = useWindowVirtualizer({
+    count: calls.length,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
+    scrollMargin,
+    getItemKey: (index) => calls[index]?.call_uuid ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items.at(-1);
+  const paddingTop = first ? first.start - scrollMargin : 0;
+  const paddingBottom = last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0;
+
+  // Keep the reader's place when new calls are put on top while they are scrolled into the list.
+  const firstUuid = calls[0]?.call_uuid;
+  const previousFirst = useRef(firstUuid);
+  useLayoutEffect(() => {
+    const previous = previousFirst.current;
+    previousFirst.current = firstUuid;
+    if (!previous || previous === firstUuid || !tbodyRef.current) return;
+    const added = calls.findIndex((call) => call.call_uuid === previous);
+    if (added <= 0) return;
+    if (tbodyRef.current.getBoundingClientRect().top >= 0) return;
+    window.scrollBy(0, added * rowHeight);
+  }, [calls, firstUuid, rowHeight]);
+
+  const lastIndex = last?.index ?? -1;
+  useEffect(() => {
+    if (onNearEnd && calls.length > 0 && lastIndex >= calls.length - 1 - OVERSCAN / 2) onNearEnd();
+  }, [lastIndex, calls.length, onNearEnd]);
+
+  const detailsPath = (call: Call) => `/calls/${encodeURIComponent(call.call_uuid)}`;
+  const linkState = { listSearch };
+
+  const onRowClick = (event: MouseEvent<HTMLTableRowElement>, call: Call) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    if ((event.target as Element).closest('a, button, input, select, textarea')) return;
+    if (window.getSelection()?.toString()) return;
+    void navigate(detailsPath(call), { state: linkState });
+  };
+
+  return (
+    <div className="calls-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="calls-table" aria-rowcount={calls.length + 1}>
+        <caption id={captionId} className="visually-hidden">
+          {t.caption}
+        </caption>
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col">{t.col.time}</th>
+            <th scope="col">{t.col.direction}</th>
+            <th scope="col">{t.col.from}</th>
+            <th scope="col">{t.col.to}</th>
+            <th scope="col">{t.col.status}</th>
+            <th scope="col">{t.col.answeredBy}</th>
+            <th scope="col">{t.col.duration}</th>
+          </tr>
+        </thead>
+        <tbody ref={tbodyRef}>
+          {paddingTop > 0 ? (
+            <tr aria-hidden="true" className="calls-spacer">
+              <td colSpan={COLUMNS} style={{ height: paddingTop }} />
+            </tr>
+          ) : null}
+          {items.map((item) => {
+            const call = calls[item.index];
+            if (!call) return null;
+            const isNew = newIds.has(call.call_uuid);
+            return (
+              <tr
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                aria-rowindex={item.index + 2}
+                className={isNew ? 'calls-row calls-row--new' : 'calls-row'}
+                onClick={(event) => onRowClick(event, call)}
+              >
+                <td className="calls-cell--time">
+                  <Link to={detailsPath(call)} state={linkState} className="calls-link">
+                    <CallTime iso={call.started_at} now={now} />
+                  </Link>
+                  {isNew ? <span className="badge-new">{t.newBadge}</span> : null}
+                </td>
+                <td>
+                  <DirectionLabel direction={call.direction} />
+                </td>
+                <td>
+                  <PartyLabel call={call} side="from" />
+                </td>
+                <td>
+                  <PartyLabel call={call} side="to" />
+                </td>
+                <td>
+                  <StatusLabel status={call.status} />
+                </td>
+                <td>
+                  <AnsweredByLabel call={call} />
+                </td>
+                <td>
+                  <TalkTime call={call} />
+                </td>
+              </tr>
+            );
+          })}
+          {paddingBottom > 0 ? (
+            <tr aria-hidden="true" className="calls-spacer">
+              <td colSpan={COLUMNS} style={{ height: paddingBottom }} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { makeCall } from '../testing/make-call.ts';
+import { formatCallTime, formatDuration, isMissed, partyOf, talkSeconds } from './format.ts';
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 s', '0 sek.'],
+    [5, '5 s', '5 sek.'],
+    [59.6, '1 min 00 s', '1 min. 00 sek.'],
+    [65, '1 min 05 s', '1 min. 05 sek.'],
+    [3599, '59 min 59 s', '59 min. 59 sek.'],
+    [3725, '1 h 02 min', '1 t. 02 min.'],
+  ])('shows %d seconds as %j / %j', (seconds, en, da) => {
+    expect(formatDuration(seconds, 'en')).toBe(en);
+    expect(formatDuration(seconds, 'da')).toBe(da);
+  });
+
+  it('reads negative or broken values as zero', () => {
+    expect(formatDuration(-3, 'en')).toBe('0 s');
+    expect(formatDuration(Number.NaN, 'en')).toBe('0 s');
+  });
+});
+
+describe('talkSeconds', () => {
+  it('is ended_at − answered_at for an answered call', () => {
+    expect(talkSeconds(makeCall({ answered_at: '2026-11-29T10:00:05Z', ended_at: '2026-11-29T10:01:10Z' }))).toBe(65);
+  });
+
+  it('prefers talk_duration when Firmafon sends it', () => {
+    expect(talkSeconds(makeCall({ talk_duration: 42 }))).toBe(42);
+  });
+
+  it('is null when nobody answered', () => {
+    expect(talkSeconds(makeCall({ answered_at: null, status: 'missed' }))).toBeNull();
+    expect(talkSeconds(makeCall({ answered_at: null, status: 'missed', talk_duration: 0 }))).toBeNull();
+  });
+
+  it('is null while an answered call is still going on', () => {
+    expect(talkSeconds(makeCall({ ended_at: null }))).toBeNull();
+  });
+});
+
+describe('formatCallTime', () => {
+  const now = Date.parse('2026-11-29T15:00:00Z');
+
+  it('shows only the time for calls today in Copenhagen', () => {
+    expect(formatCallTime('2026-11-29T13:03:00Z', 'en-GB', now)).toBe('14:03');
+    expect(formatCallTime('2026-11-28T23:30:00Z', 'da-DK', now)).toBe('00.30');
+  });
+
+  it('shows date and time for older calls', () => {
+    expect(formatCallTime('2026-11-28T13:03:00Z', 'en-GB', now)).toBe('28 Nov 2026, 14:03');
+    expect(formatCallTime('2026-11-28T13:03:00Z', 'da-DK', now)).toMatch(/^28\. nov\. 2026.*14\.03$/);
+  });
+
+  it('returns unreadable timestamps as they came', () => {
+    expect(formatCallTime('not a time', 'en-GB', now)).toBe('not a time');
+  });
+});
+
+describe('partyOf', () => {
+  it('gives the contact name and the formatted number', () => {
+    const call = makeCall({ from_contact: { id: 1, name: ' Ole Olsen ', number: '4512345678', email: null } });
+    expect(partyOf(call, 'from')).toEqual({ name: 'Ole Olsen', number: '+45 12 34 56 78', hidden: false });
+  });
+
+  it('marks withheld numbers as hidden', () => {
+    expect(partyOf(makeCall({ from_number_hidden: true }), 'from')).toEqual({ name: null, number: null, hidden: true });
+    expect(partyOf(makeCall({ from_number: null }), 'from').hidden).toBe(true);
+  });
+
+  it('keeps untrusted names as plain text', () => {
+    const name = '<img src=x onerror=alert(1)>';
+    expect(partyOf(makeCall({ to_contact: { id: 1, name, number: null, email: null } }), 'to').name).toBe(name);
+  });
+});
+
+describe('isMissed', () => {
+  it('counts missed, voicemail and orphaned', () => {
+    expect(['missed', 'voicemail', 'orphaned', 'answered', 'ringing'].map((status) => isMissed({ status }))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+});
