@@ -26,6 +26,8 @@ export const ErrorCode = {
   upstreamInvalidResponse: 'upstream_invalid_response',
   // The deploy is not configured (e.g. no client id)
   serverMisconfigured: 'server_misconfigured',
+  // POST /api/auth/relay-state on a deploy that does not sign in through the relay (production, or relay not set up)
+  relayNotAvailable: 'relay_not_available',
   // A bug in our functions (an unexpected exception); the answer is still JSON with this code
   internalError: 'internal_error',
   // API access

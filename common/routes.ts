@@ -9,6 +9,16 @@ export const CALLBACK_PATH = '/auth/callback';
 /** Token exchange function (POST only). */
 export const TOKEN_PATH = '/api/auth/token';
 
+/**
+ * The sign-in relay on the production site (a function): deploy previews use `{FIRMAFON_REDIRECT_ORIGIN}${RELAY_PATH}`
+ * as their redirect URI, and it forwards Firmafon's answer to the preview named in the signed `state`.
+ * Registered at Firmafon beside the production callback (docs/decisions/0007).
+ */
+export const RELAY_PATH = '/auth/relay';
+
+/** Signs a relay `state` for this deploy's own origin (POST only; used by deploy previews before leaving for Firmafon). */
+export const RELAY_STATE_PATH = '/api/auth/relay-state';
+
 /** Public, non-secret configuration for the SPA (client id, authorize URL, modes). */
 export const CONFIG_PATH = '/api/config';
 

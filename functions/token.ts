@@ -1,24 +1,26 @@
 /**
  * POST /api/auth/token — the token-mediating backend: takes `{ code, redirect_uri, code_verifier? }` from the SPA,
  * adds the client secret and answers `{ access_token, expires_in? }`. The secret never leaves this function.
+ * `redirect_uri` is this deploy's callback, or the production relay's URL when this deploy signs in through it.
  */
 import type { Config } from '@netlify/functions';
 import { FIRMAFON_API_BASE_PATH } from '../common/routes.ts';
+import { readDeployInfo, resolveSignInSetup } from './_lib/deploy-setup.ts';
 import { loadServerEnv, requireClientCredentials } from './_lib/env.ts';
 import { jsonResponse, methodNotAllowed, respond } from './_lib/http.ts';
 import { exchangeCode } from './_lib/oauth-exchange.ts';
-import { isAllowedRedirectUri } from './_lib/origins.ts';
 import { readJsonBody } from './_lib/read-body.ts';
 import { checkDashboardRequest, checkJsonContentType } from './_lib/request-guards.ts';
 import { parseTokenRequest } from './_lib/token-request.ts';
 
 const MAX_BODY_BYTES = 4096;
 
-export default respond('token', async (req) => {
+export default respond('token', async (req, context) => {
   if (req.method !== 'POST') return methodNotAllowed(['POST']);
   const env = loadServerEnv();
   if (!env.ok) return env.failure;
-  const refusal = checkDashboardRequest(req.headers, env.value.allowedOrigins) ?? checkJsonContentType(req.headers);
+  const setup = resolveSignInSetup({ env: env.value, requestUrl: req.url, deploy: readDeployInfo(context) });
+  const refusal = checkDashboardRequest(req.headers, setup.allowedOrigins) ?? checkJsonContentType(req.headers);
   if (refusal) return refusal;
 
   const body = await readJsonBody(req, MAX_BODY_BYTES);
@@ -26,7 +28,7 @@ export default respond('token', async (req) => {
   const request = parseTokenRequest(body.value);
   if (!request.ok) return request.failure;
   const { code, redirect_uri: redirectUri, code_verifier: codeVerifier } = request.value;
-  if (!isAllowedRedirectUri(redirectUri, env.value.allowedOrigins)) {
+  if (!setup.allowedRedirectUris.has(redirectUri)) {
     return { status: 400, error: 'invalid_request', description: 'redirect_uri is not allowed.' };
   }
   const credentials = requireClientCredentials(env.value);

@@ -3,10 +3,20 @@
  * or `netlify serve` (mode "serve", the production build with bundled functions, redirects and headers).
  * With no FIRMAFON_CLIENT_ID configured (shell or .env), it first starts the built-in Firmafon sandbox and
  * points the functions at it; with one, it talks to FIRMAFON_URL and starts no sandbox.
+ *
+ * `prebuilt` (mode "serve" only) serves the existing dist/ without building: `netlify dev --dir dist` with the
+ * static server, functions and netlify.toml's redirects and headers. The browser tests use it to run a second
+ * deploy (a simulated deploy preview) from the same build while the first one is up — `netlify serve` always
+ * builds, and two builds into dist/ at once would clash. It runs from a temporary project root (copies of
+ * netlify.toml and package.json, a link to node_modules; dist/ and functions/ passed as absolute paths), because
+ * every netlify-cli start empties `<root>/.netlify/functions-serve`, which the first server's functions are
+ * loaded from on every call.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import * as v from 'valibot';
 import { CALLBACK_PATH, DEFAULT_FIRMAFON_URL } from '../common/routes.ts';
@@ -22,6 +32,15 @@ const LocalEnvSchema = v.object({
   SANDBOX_PORT: v.optional(Port, '8899'),
   SANDBOX_CALLS: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0), v.maxValue(100_000))),
   SANDBOX_CLIENT_SECRET: v.optional(v.pipe(v.string(), v.minLength(16))),
+  /** The sandbox client's redirect URIs, comma-separated; default: this port's callback on localhost and 127.0.0.1. */
+  SANDBOX_REDIRECT_URIS: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((list) => list.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')),
+      v.array(v.pipe(v.string(), v.url())),
+      v.minLength(1),
+    ),
+  ),
   FIRMAFON_CLIENT_ID: v.optional(v.string()),
 });
 
@@ -39,8 +58,55 @@ function readEnv() {
   return parsed.output;
 }
 
-export async function runLocal(mode: LocalRunMode): Promise<void> {
+export interface LocalRunOptions {
+  /** Serve the existing dist/ without building (mode "serve" only). */
+  prebuilt?: boolean;
+}
+
+const PREBUILT_ROOT_PREFIX = 'firmafon-dashboard-prebuilt-';
+const OWNER_FILE = 'owner.pid';
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes temporary roots left behind by runs that were killed before they could clean up. */
+function removeStalePrebuiltRoots(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(PREBUILT_ROOT_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    const owner = Number.parseInt(existsSync(join(dir, OWNER_FILE)) ? readFileSync(join(dir, OWNER_FILE), 'utf8') : '', 10);
+    if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A throw-away project root, so this run's `.netlify/` is its own: copies of netlify.toml (redirects, headers,
+ * [functions]) and package.json, and a link to node_modules for the bundled functions' external packages. The
+ * function sources are not linked: netlify-cli would bundle them under mismatched (resolved vs. linked) paths.
+ */
+function createPrebuiltRoot(): { dir: string; remove: () => void } {
+  removeStalePrebuiltRoots();
+  const dir = mkdtempSync(join(tmpdir(), PREBUILT_ROOT_PREFIX));
+  writeFileSync(join(dir, OWNER_FILE), String(process.pid));
+  copyFileSync('netlify.toml', join(dir, 'netlify.toml'));
+  copyFileSync('package.json', join(dir, 'package.json'));
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  // rmSync removes the link itself, never what it points to.
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 3 }) };
+}
+
+export async function runLocal(mode: LocalRunMode, options: LocalRunOptions = {}): Promise<void> {
   const env = readEnv();
+  if (options.prebuilt && (mode !== 'serve' || !existsSync('dist/index.html'))) {
+    console.error(mode !== 'serve' ? 'prebuilt applies only to serve.' : 'No build in dist/: run `npm run build` (or `npm run serve`) first.');
+    process.exit(1);
+  }
   const origins = [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -64,7 +130,7 @@ export async function runLocal(mode: LocalRunMode): Promise<void> {
           clientId: SANDBOX_CLIENT_ID,
           clientSecret,
           name: 'Firmafon Dashboard (local)',
-          redirectUris: origins.map((origin) => `${origin}${CALLBACK_PATH}`),
+          redirectUris: env.SANDBOX_REDIRECT_URIS ?? origins.map((origin) => `${origin}${CALLBACK_PATH}`),
         },
       ],
     });
@@ -83,25 +149,38 @@ export async function runLocal(mode: LocalRunMode): Promise<void> {
   const args =
     mode === 'dev'
       ? ['dev', '--offline', '--port', String(env.PORT), '--target-port', String(env.VITE_PORT)]
-      : ['serve', '--offline', '--port', String(env.PORT)];
-  const child = spawn('netlify', args, { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+      : options.prebuilt
+        ? // `--dir` switches to the static server; an empty `--command` keeps [dev]'s Vite from starting.
+          ['dev', '--offline', '--dir', resolve('dist'), '--functions', resolve('functions'), '--framework', '#static', '--command', '', '--port', String(env.PORT)]
+        : ['serve', '--offline', '--port', String(env.PORT)];
+  const prebuiltRoot = options.prebuilt ? createPrebuiltRoot() : null;
+  const child = spawn('netlify', args, {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+    ...(prebuiltRoot ? { cwd: prebuiltRoot.dir } : {}),
+  });
   child.stdout.on('data', (chunk: Buffer) => {
     // Netlify's own banner names a URL before the sandbox note; keep its log, print ours when ready.
     process.stdout.write(chunk);
   });
 
   let stopping = false;
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child.pid && child.exitCode === null) {
+    if (child.pid && child.exitCode === null && child.signalCode === null) {
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {
         // already gone
       }
     }
+    // netlify-cli writes into its project root while it shuts down: remove a temporary root only after it is gone.
+    if (prebuiltRoot) await Promise.race([exited, delay(8000)]);
     await closeSandbox();
+    prebuiltRoot?.remove();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(130));

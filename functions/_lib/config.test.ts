@@ -3,13 +3,14 @@ import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PublicConfigSchema } from '../../common/public-config.ts';
 import handler, { config } from '../config.ts';
-import { CLIENT_ID, CLIENT_SECRET, SITE, baseEnv, captureConsole, inspect, setProcessEnv } from './test-support/harness.ts';
+import { CLIENT_ID, CLIENT_SECRET, PREVIEW, RELAY, RELAY_KEY, SITE, baseEnv, captureConsole, inspect, relayEnv, setProcessEnv } from './test-support/harness.ts';
 
 captureConsole();
 let restoreEnv: () => void = () => undefined;
 afterEach(() => restoreEnv());
 
-const get = async (method = 'GET') => inspect(await handler(new Request(`${SITE}/api/config`, { method })));
+const get = async (method = 'GET', origin = SITE, context?: unknown) => inspect(await handler(new Request(`${origin}/api/config`, { method }), context));
+const redirectUriOf = (body: unknown) => (body as { redirectUri?: unknown }).redirectUri;
 
 describe('GET /api/config', () => {
   it('is served at /api/config', () => {
@@ -36,6 +37,33 @@ describe('GET /api/config', () => {
     restoreEnv = setProcessEnv({ ...baseEnv('http://localhost:8890/'), FIRMAFON_PKCE: 'ON', FIRMAFON_STATE: 'optional' });
     const res = await get();
     expect(res.json).toMatchObject({ authorizeUrl: 'http://localhost:8890/api/v2/authorize', pkce: true, stateMode: 'optional' });
+  });
+
+  it("tells a deploy preview to use the production relay's URL when the relay is set up", async () => {
+    restoreEnv = setProcessEnv(relayEnv('https://app.firmafon.dk'));
+    const res = await get('GET', PREVIEW, { deploy: { context: 'deploy-preview', id: '5f2b9c0d1e3a4b5c6d7e8f90' } });
+    expect(res.status).toBe(200);
+    expect(v.safeParse(PublicConfigSchema, res.json).success).toBe(true);
+    expect(redirectUriOf(res.json)).toBe(RELAY);
+    expect(res.text).not.toContain(RELAY_KEY);
+  });
+
+  it('tells production to use its own callback (redirectUri null), relay or not', async () => {
+    restoreEnv = setProcessEnv(relayEnv('https://app.firmafon.dk'));
+    expect(redirectUriOf((await get('GET', SITE, { deploy: { context: 'production' } })).json)).toBeNull();
+  });
+
+  it.each([
+    ['optional state (previews use a per-context registration)', { FIRMAFON_STATE: 'optional' }],
+    ['no signing key', { RELAY_SIGNING_KEY: undefined }],
+  ])('gives a deploy preview redirectUri null with %s', async (_name, override) => {
+    restoreEnv = setProcessEnv({ ...relayEnv('https://app.firmafon.dk'), ...override });
+    expect(redirectUriOf((await get('GET', PREVIEW)).json)).toBeNull();
+  });
+
+  it("gives no relay to an origin that is not one of the site's", async () => {
+    restoreEnv = setProcessEnv(relayEnv('https://app.firmafon.dk'));
+    expect(redirectUriOf((await get('GET', 'https://deploy-preview-42--other-site.netlify.app')).json)).toBeNull();
   });
 
   it.each(['POST', 'PUT', 'DELETE'])('answers %s with 405 and Allow: GET', async (method) => {

@@ -23,6 +23,11 @@ describe('loadServerEnv', () => {
       stateMode: 'required',
       allowedOrigins: new Set(),
       timeoutMs: 8000,
+      redirectOrigin: undefined,
+      relaySigningKey: undefined,
+      deployOriginPatterns: [],
+      siteName: undefined,
+      context: undefined,
     });
   });
 
@@ -128,6 +133,63 @@ describe('loadServerEnv', () => {
     expect(loadServerEnv({ FIRMAFON_PKCE: 'on' }).ok).toBe(true);
     expect(loadServerEnv({ FIRMAFON_PKCE: 'nope' }).ok).toBe(false);
     expect(loadServerEnv({ FIRMAFON_PKCE: 'on' }).ok).toBe(true);
+  });
+});
+
+describe('the relay settings', () => {
+  const KEY = 'k'.repeat(32);
+
+  it('takes the registered origin from FIRMAFON_REDIRECT_ORIGIN, else from URL', () => {
+    expect(load({ URL: 'https://dash.example' }).redirectOrigin).toBe('https://dash.example');
+    expect(load({ URL: 'https://dash.example', FIRMAFON_REDIRECT_ORIGIN: 'https://Login.Example/' }).redirectOrigin).toBe('https://login.example');
+  });
+
+  it('reads RELAY_SIGNING_KEY of 32 characters or more', () => {
+    expect(load({ RELAY_SIGNING_KEY: KEY }).relaySigningKey).toBe(KEY);
+  });
+
+  it('refuses a RELAY_SIGNING_KEY under 32 characters, naming the variable but not the value', () => {
+    const failure = failureOf({ RELAY_SIGNING_KEY: 'k'.repeat(31) });
+    expect(failure).toMatchObject({ status: 503, error: 'server_misconfigured' });
+    expect(failure.description).toMatch(/^RELAY_SIGNING_KEY must be at least 32 characters/);
+    expect(failure.description).not.toContain('k'.repeat(31));
+  });
+
+  it('derives the deploy pattern from SITE_NAME, else from a netlify.app URL or DEPLOY_URL', () => {
+    const templates = (env: EnvRecord) => load(env).deployOriginPatterns.map((pattern) => pattern.template);
+    expect(templates({ SITE_NAME: 'dash-site', URL: 'https://dash.example' })).toEqual(['https://*--dash-site.netlify.app']);
+    expect(templates({ URL: 'https://dash-site.netlify.app' })).toEqual(['https://*--dash-site.netlify.app']);
+    expect(templates({ URL: 'https://dash.example', DEPLOY_URL: 'https://5f2b9c0d1e3a4b5c6d7e8f90--dash-site.netlify.app' })).toEqual([
+      'https://*--dash-site.netlify.app',
+    ]);
+    expect(templates({ URL: 'https://dash.example' })).toEqual([]);
+    expect(templates({ URL: 'http://localhost:8888', DEPLOY_URL: 'http://localhost:8888' })).toEqual([]);
+    expect(templates({ SITE_NAME: 'not a site name' })).toEqual([]);
+  });
+
+  it('lets RELAY_ORIGIN_PATTERN replace the derived pattern', () => {
+    const env = load({ SITE_NAME: 'dash-site', RELAY_ORIGIN_PATTERN: 'https://*.previews.example.com, http://127.0.0.1:8886' });
+    expect(env.deployOriginPatterns.map((pattern) => pattern.template)).toEqual(['https://*.previews.example.com', 'http://127.0.0.1:8886']);
+  });
+
+  it.each(['https://*.netlify.app', 'https://*--*.netlify.app', 'http://*--a.netlify.app', ',', 'https://a.example/path'])(
+    'refuses RELAY_ORIGIN_PATTERN=%s',
+    (value) => {
+      expect(failureOf({ RELAY_ORIGIN_PATTERN: value }).description).toMatch(/^RELAY_ORIGIN_PATTERN must be a comma-separated list/);
+    },
+  );
+
+  it.each([
+    ['FIRMAFON_REDIRECT_ORIGIN', 'https://dash.example/auth/relay'],
+    ['FIRMAFON_REDIRECT_ORIGIN', 'http://dash.example'],
+    ['CONTEXT', 'deploy preview'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(failureOf({ [name]: value }).description).toMatch(new RegExp(`^${name} `));
+  });
+
+  it('reads CONTEXT as given', () => {
+    expect(load({ CONTEXT: 'deploy-preview' }).context).toBe('deploy-preview');
+    expect(load({ CONTEXT: 'branch:feat/x' }).context).toBe('branch:feat/x');
   });
 });
 

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { DEFAULT_FIRMAFON_URL } from '../../common/routes.ts';
 import { StateMode } from '../../common/public-config.ts';
 import { misconfigured, ok, refuse, type Result } from './http.ts';
+import { netlifyDeployPattern, parseOriginPatternList, siteNameFromNetlifyOrigin, type OriginPattern } from './origin-patterns.ts';
 import { parseOrigin } from './origins.ts';
 
 /** An environment record such as `process.env`. */
@@ -19,10 +20,26 @@ export interface ServerEnv {
   clientSecret: string | undefined;
   pkce: boolean;
   stateMode: StateMode;
-  /** `ALLOWED_ORIGINS` plus Netlify's `URL`, `DEPLOY_PRIME_URL` and `DEPLOY_URL`, normalised. */
+  /**
+   * `ALLOWED_ORIGINS` plus Netlify's `URL`, `DEPLOY_PRIME_URL` and `DEPLOY_URL`, normalised. On Netlify only `URL`
+   * reaches a function at run time; the deploy's own origins are recognised per request (deploy-setup.ts).
+   */
   allowedOrigins: ReadonlySet<string>;
   /** Upstream timeout for every call to Firmafon. */
   timeoutMs: number;
+  /** The origin whose `/auth/callback` and `/auth/relay` are registered at Firmafon: `FIRMAFON_REDIRECT_ORIGIN`, else `URL`. */
+  redirectOrigin: string | undefined;
+  /** HMAC key for the relay's signed state (`RELAY_SIGNING_KEY`). Secret: never in a response or a log. */
+  relaySigningKey: string | undefined;
+  /**
+   * This site's deploy origins: `RELAY_ORIGIN_PATTERN`, else `https://*--{site}.netlify.app` for the site named by
+   * `SITE_NAME`, `URL` or `DEPLOY_URL`; empty when none applies (local runs).
+   */
+  deployOriginPatterns: readonly OriginPattern[];
+  /** Netlify's site name (its netlify.app subdomain), when known. */
+  siteName: string | undefined;
+  /** Netlify's `CONTEXT` (`production`, `deploy-preview`, `branch-deploy`, `dev`), when set; informational only. */
+  context: string | undefined;
 }
 
 const KEYS = [
@@ -36,6 +53,11 @@ const KEYS = [
   'DEPLOY_PRIME_URL',
   'DEPLOY_URL',
   'FIRMAFON_TIMEOUT_MS',
+  'FIRMAFON_REDIRECT_ORIGIN',
+  'RELAY_SIGNING_KEY',
+  'RELAY_ORIGIN_PATTERN',
+  'SITE_NAME',
+  'CONTEXT',
 ] as const;
 type Key = (typeof KEYS)[number];
 
@@ -51,6 +73,12 @@ const HINTS: Record<Key, string> = {
   DEPLOY_PRIME_URL: 'must be an https origin',
   DEPLOY_URL: 'must be an https origin',
   FIRMAFON_TIMEOUT_MS: 'must be a whole number of milliseconds between 1 and 60000',
+  FIRMAFON_REDIRECT_ORIGIN: 'must be an https origin such as https://dashboard.example.com (http only for localhost), without a path',
+  RELAY_SIGNING_KEY: 'must be at least 32 characters (a random value, the same in every deploy context)',
+  RELAY_ORIGIN_PATTERN:
+    'must be a comma-separated list of origins such as https://*--my-site.netlify.app, each with at most one * in the first label of the host',
+  SITE_NAME: 'must be a Netlify site name',
+  CONTEXT: 'must be a Netlify deploy context such as production or deploy-preview',
 };
 
 const Origin = v.pipe(
@@ -87,6 +115,19 @@ const EnvSchema = v.object({
     v.pipe(v.string(), v.regex(/^\d{1,5}$/), v.transform(Number), v.minValue(1), v.maxValue(60_000)),
     '8000',
   ),
+  FIRMAFON_REDIRECT_ORIGIN: v.optional(Origin),
+  RELAY_SIGNING_KEY: v.optional(v.pipe(v.string(), v.minLength(32))),
+  RELAY_ORIGIN_PATTERN: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform(parseOriginPatternList),
+      v.check((patterns) => patterns !== null && patterns.length > 0),
+      v.transform((patterns) => patterns ?? []),
+    ),
+  ),
+  // Set by Netlify; never trusted for a security decision, so only its shape is checked.
+  SITE_NAME: v.optional(v.pipe(v.string(), v.maxLength(63))),
+  CONTEXT: v.optional(v.pipe(v.string(), v.regex(/^[\w:./-]{1,100}$/))),
 });
 
 let cache: { fingerprint: string; result: Result<ServerEnv> } | undefined;
@@ -115,6 +156,8 @@ function parseEnv(raw: Partial<Record<Key, string>>): Result<ServerEnv> {
   }
   const e = parsed.output;
   const extra = [e.URL, e.DEPLOY_PRIME_URL, e.DEPLOY_URL].filter((origin) => origin !== undefined);
+  const siteName = e.SITE_NAME?.toLowerCase() ?? [e.URL, e.DEPLOY_URL].map((origin) => (origin ? siteNameFromNetlifyOrigin(origin) : null)).find((name) => name !== null) ?? undefined;
+  const derived = siteName === undefined ? null : netlifyDeployPattern(siteName);
   return ok({
     firmafonUrl: e.FIRMAFON_URL,
     clientId: e.FIRMAFON_CLIENT_ID,
@@ -123,6 +166,11 @@ function parseEnv(raw: Partial<Record<Key, string>>): Result<ServerEnv> {
     stateMode: e.FIRMAFON_STATE,
     allowedOrigins: new Set([...e.ALLOWED_ORIGINS, ...extra]),
     timeoutMs: e.FIRMAFON_TIMEOUT_MS,
+    redirectOrigin: e.FIRMAFON_REDIRECT_ORIGIN ?? e.URL,
+    relaySigningKey: e.RELAY_SIGNING_KEY,
+    deployOriginPatterns: e.RELAY_ORIGIN_PATTERN ?? (derived ? [derived] : []),
+    siteName,
+    context: e.CONTEXT,
   });
 }
 

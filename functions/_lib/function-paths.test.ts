@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_PATH, PROXY_PREFIX, TOKEN_PATH } from '../../common/routes.ts';
+import { CONFIG_PATH, PROXY_PREFIX, RELAY_PATH, RELAY_STATE_PATH, TOKEN_PATH } from '../../common/routes.ts';
 import { config as configFunction } from '../config.ts';
 import { config as proxyFunction } from '../firmafon-proxy.ts';
+import { config as relayStateFunction } from '../relay-state.ts';
+import { config as relayFunction } from '../relay.ts';
 import { config as tokenFunction } from '../token.ts';
 
 // Netlify finds a function's path by reading `export const config` statically: an imported constant or a
@@ -12,6 +14,8 @@ const entries = [
   { file: 'config.ts', config: configFunction, expected: CONFIG_PATH },
   { file: 'token.ts', config: tokenFunction, expected: TOKEN_PATH },
   { file: 'firmafon-proxy.ts', config: proxyFunction, expected: `${PROXY_PREFIX}/*` },
+  { file: 'relay-state.ts', config: relayStateFunction, expected: RELAY_STATE_PATH },
+  { file: 'relay.ts', config: relayFunction, expected: RELAY_PATH },
 ];
 
 describe('function paths', () => {
@@ -19,5 +23,12 @@ describe('function paths', () => {
     expect(config.path).toBe(expected);
     const source = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
     expect(source).toContain(`path: '${expected}'`);
+  });
+});
+
+describe('entry files', () => {
+  it('every top-level function file is listed above (each one deploys as a function)', () => {
+    const files = readdirSync(new URL('..', import.meta.url)).filter((name) => name.endsWith('.ts'));
+    expect(files.sort()).toEqual(entries.map((entry) => entry.file).sort());
   });
 });

@@ -59,13 +59,17 @@ export function misconfigured(description: string): Failure {
 
 /**
  * Wraps an entry handler so every failure is logged as one line (`scope status code`; never a token, code,
- * secret or body) and an unexpected exception still becomes a JSON 500 with the base headers.
+ * secret or body) and an unexpected exception still becomes a JSON 500 with the base headers. `context` is the
+ * Netlify Functions v2 context object (deploy id and context), passed through untyped: deploy-setup.ts parses it.
  */
-export function respond(scope: string, handle: (req: Request) => Promise<Response | Failure>): (req: Request) => Promise<Response> {
-  return async (req) => {
+export function respond(
+  scope: string,
+  handle: (req: Request, context: unknown) => Promise<Response | Failure>,
+): (req: Request, context?: unknown) => Promise<Response> {
+  return async (req, context) => {
     let outcome: Response | Failure;
     try {
-      outcome = await handle(req);
+      outcome = await handle(req, context);
     } catch (error) {
       // The error's message may hold request data: log only its class.
       console.error(`${scope}: 500 internal_error (${error instanceof Error ? error.name : typeof error})`);

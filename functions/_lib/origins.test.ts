@@ -60,6 +60,16 @@ describe('isAllowedRedirectUri', () => {
     expect(isAllowedRedirectUri(uri, allowed)).toBe(false);
   });
 
+  it('adds the relay URL only when one is given, and matches it exactly', () => {
+    const relay = 'https://dash.example/auth/relay';
+    expect([...allowedRedirectUris(allowed, relay)]).toEqual(['https://dash.example/auth/callback', 'http://localhost:8888/auth/callback', relay]);
+    expect(isAllowedRedirectUri(relay, allowed, relay)).toBe(true);
+    expect(isAllowedRedirectUri(relay, allowed)).toBe(false);
+    expect(isAllowedRedirectUri(`${relay}/`, allowed, relay)).toBe(false);
+    expect(isAllowedRedirectUri(`${relay}?x=1`, allowed, relay)).toBe(false);
+    expect(isAllowedRedirectUri('http://localhost:8888/auth/relay', allowed, relay)).toBe(false);
+  });
+
   it('refuses everything when no origin is allowed', () => {
     expect(isAllowedRedirectUri('https://dash.example/auth/callback', new Set())).toBe(false);
   });

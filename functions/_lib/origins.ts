@@ -37,16 +37,21 @@ export function isAllowedOrigin(originHeader: string, allowedOrigins: ReadonlySe
   return origin !== null && allowedOrigins.has(origin);
 }
 
-/** The redirect URIs the token function accepts: `{origin}/auth/callback` for each allowed origin. */
-export function allowedRedirectUris(allowedOrigins: ReadonlySet<string>): ReadonlySet<string> {
-  // When the production relay arrives, add its URL here (and only here).
-  return new Set([...allowedOrigins].map((origin) => `${origin}${CALLBACK_PATH}`));
+/**
+ * The redirect URIs the token function accepts — the one place that list is made: `{origin}/auth/callback` for each
+ * allowed origin, plus the production relay's URL (`{FIRMAFON_REDIRECT_ORIGIN}/auth/relay`) for a deploy that signs in
+ * through it (deploy-setup.ts decides that, docs/decisions/0007).
+ */
+export function allowedRedirectUris(allowedOrigins: ReadonlySet<string>, relayRedirectUri?: string): ReadonlySet<string> {
+  const uris = new Set([...allowedOrigins].map((origin) => `${origin}${CALLBACK_PATH}`));
+  if (relayRedirectUri !== undefined) uris.add(relayRedirectUri);
+  return uris;
 }
 
 /**
  * RFC 6749 §4.1.3 / RFC 9700 §4.1.3: the token request's `redirect_uri` must be exactly one we registered for
  * this site — no extra path, query, fragment, userinfo, port spelling or case difference.
  */
-export function isAllowedRedirectUri(redirectUri: string, allowedOrigins: ReadonlySet<string>): boolean {
-  return allowedRedirectUris(allowedOrigins).has(redirectUri);
+export function isAllowedRedirectUri(redirectUri: string, allowedOrigins: ReadonlySet<string>, relayRedirectUri?: string): boolean {
+  return allowedRedirectUris(allowedOrigins, relayRedirectUri).has(redirectUri);
 }

@@ -8,11 +8,14 @@ import {
   CLIENT_ID,
   CLIENT_SECRET,
   CODE,
+  PREVIEW,
+  RELAY,
   SITE,
   VERIFIER,
   baseEnv,
   captureConsole,
   inspect,
+  relayEnv,
   seen,
   setProcessEnv,
   streamOf,
@@ -133,6 +136,60 @@ describe('a successful exchange', () => {
     const body = JSON.stringify({ code: CODE, redirect_uri: CALLBACK });
     const res = await call(tokenRequest({ raw: body.padEnd(4096, ' ') }));
     expect(res.status).toBe(200);
+  });
+});
+
+describe('a deploy preview signing in through the production relay', () => {
+  const previewRequest = (redirectUri: string, init: { origin?: string; headers?: Record<string, string | null> } = {}) =>
+    tokenRequest({ origin: init.origin ?? PREVIEW, ...(init.headers ? { headers: init.headers } : {}), body: { code: CODE, redirect_uri: redirectUri } });
+
+  it("exchanges the code with the relay's URL as redirect_uri", async () => {
+    useEnv(relayEnv(fake.url));
+    const res = await call(previewRequest(RELAY));
+    expect(res.status).toBe(200);
+    expect(new URLSearchParams(fake.received[0]!.body).get('redirect_uri')).toBe(RELAY);
+  });
+
+  it("still accepts the preview's own callback (a per-context registration)", async () => {
+    useEnv(relayEnv(fake.url));
+    expect((await call(previewRequest(`${PREVIEW}/auth/callback`))).status).toBe(200);
+  });
+
+  it.each([
+    ['without a signing key', { RELAY_SIGNING_KEY: undefined }],
+    ['with optional state', { FIRMAFON_STATE: 'optional' }],
+  ])('refuses the relay URL on a preview %s (no relay mode)', async (_name, override) => {
+    useEnv({ ...relayEnv(fake.url), ...override });
+    const res = await call(previewRequest(RELAY));
+    expect([res.status, descriptionOf(res.json)]).toEqual([400, 'redirect_uri is not allowed.']);
+    expect(fake.received).toHaveLength(0);
+  });
+
+  it('refuses the relay URL on production itself, which signs in through its own callback', async () => {
+    useEnv(relayEnv(fake.url));
+    const res = await call(previewRequest(RELAY, { origin: SITE }));
+    expect([res.status, descriptionOf(res.json)]).toEqual([400, 'redirect_uri is not allowed.']);
+  });
+
+  it.each([
+    ['a trailing slash', `${RELAY}/`],
+    ['a query', `${RELAY}?x=1`],
+    ["the preview's own relay path", `${PREVIEW}/auth/relay`],
+    ['another site', 'https://other.example/auth/relay'],
+    ['http', RELAY.replace('https:', 'http:')],
+  ])('refuses a relay look-alike with %s', async (_name, redirectUri) => {
+    useEnv(relayEnv(fake.url));
+    const res = await call(previewRequest(redirectUri));
+    expect([res.status, descriptionOf(res.json)]).toEqual([400, 'redirect_uri is not allowed.']);
+    expect(fake.received).toHaveLength(0);
+  });
+
+  it("refuses script from another of the site's previews (403), and a preview of another site", async () => {
+    useEnv(relayEnv(fake.url));
+    const other = await call(previewRequest(RELAY, { headers: { Origin: 'https://deploy-preview-7--dash-site.netlify.app' } }));
+    expect([other.status, errorOf(other.json)]).toEqual([403, 'forbidden']);
+    const foreign = await call(previewRequest(RELAY, { origin: 'https://deploy-preview-42--other-site.netlify.app' }));
+    expect([foreign.status, errorOf(foreign.json)]).toEqual([403, 'forbidden']);
   });
 });
 

@@ -12,6 +12,14 @@ export const ACCESS_TOKEN = 'access-token-0c77a1';
 export const VERIFIER = 'v'.repeat(20) + '-._~' + 'A1'.repeat(12);
 export const SITE = 'https://dash.example';
 export const CALLBACK = `${SITE}/auth/callback`;
+/** The production relay, as registered at Firmafon. */
+export const RELAY = `${SITE}/auth/relay`;
+/** The site's Netlify name and one of its deploy previews. */
+export const SITE_NAME = 'dash-site';
+export const PREVIEW = `https://deploy-preview-42--${SITE_NAME}.netlify.app`;
+export const RELAY_KEY = 'relay-signing-key-for-tests-0b7c1d9e5f3a';
+/** 43 base64url characters, as the SPA's `createState()` makes. */
+export const NONCE = 'n0nce-n0nce-n0nce-n0nce-n0nce-n0nce-n0nce-0';
 
 const ENV_KEYS = [
   'FIRMAFON_URL',
@@ -24,6 +32,11 @@ const ENV_KEYS = [
   'DEPLOY_PRIME_URL',
   'DEPLOY_URL',
   'FIRMAFON_TIMEOUT_MS',
+  'FIRMAFON_REDIRECT_ORIGIN',
+  'RELAY_SIGNING_KEY',
+  'RELAY_ORIGIN_PATTERN',
+  'SITE_NAME',
+  'CONTEXT',
 ] as const;
 export type TestEnv = Partial<Record<(typeof ENV_KEYS)[number], string>>;
 
@@ -37,6 +50,14 @@ export function baseEnv(firmafonUrl: string): TestEnv {
     // Generous: a loaded CI machine must not turn a healthy exchange into a 504. Timeout tests set their own.
     FIRMAFON_TIMEOUT_MS: '10000',
   };
+}
+
+/**
+ * The environment every deploy of a Netlify site sees at run time with the relay set up: `URL` (the main
+ * address, a custom domain here) and `SITE_NAME` from Netlify, the rest from the site's settings.
+ */
+export function relayEnv(firmafonUrl: string): TestEnv {
+  return { ...baseEnv(firmafonUrl), SITE_NAME, RELAY_SIGNING_KEY: RELAY_KEY };
 }
 
 /** Replaces every variable the functions read with `env` (unset when absent); returns the undo. */
@@ -62,11 +83,19 @@ export interface TokenRequestInit {
   /** A value to JSON-encode, or a raw string / stream. */
   body?: unknown;
   raw?: string | ReadableStream<Uint8Array>;
+  /** Where the request is sent and the `Origin` it carries (default SITE). */
+  origin?: string;
 }
 
-/** A request as the SPA sends it: POST, JSON, the custom header, the site's Origin. */
+/** A request as the SPA sends it: POST, JSON, the custom header, the site's Origin (`origin`, default SITE). */
 export function tokenRequest(init: TokenRequestInit = {}): Request {
-  const headers = new Headers({ 'Content-Type': 'application/json', [DASHBOARD_REQUEST_HEADER]: DASHBOARD_REQUEST_HEADER_VALUE, Origin: SITE });
+  return dashboardPost(TOKEN_PATH, init);
+}
+
+/** A POST as the SPA's script sends it to `path` on `init.origin` (default SITE), from that same origin. */
+export function dashboardPost(path: string, init: TokenRequestInit = {}): Request {
+  const origin = init.origin ?? SITE;
+  const headers = new Headers({ 'Content-Type': 'application/json', [DASHBOARD_REQUEST_HEADER]: DASHBOARD_REQUEST_HEADER_VALUE, Origin: origin });
   for (const [name, value] of Object.entries(init.headers ?? {})) {
     if (value === null) headers.delete(name);
     else headers.set(name, value);
@@ -79,7 +108,7 @@ export function tokenRequest(init: TokenRequestInit = {}): Request {
     requestInit.body = body;
     if (typeof body !== 'string') requestInit.duplex = 'half';
   }
-  return new Request(`${SITE}${TOKEN_PATH}`, requestInit);
+  return new Request(`${origin}${path}`, requestInit);
 }
 
 /** A body stream of `size` bytes sent in small chunks, with no Content-Length. */

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import {
+  matchesOriginPattern,
+  netlifyDeployPattern,
+  parseOriginPattern,
+  parseOriginPatternList,
+  siteNameFromNetlifyOrigin,
+  type OriginPattern,
+} from './origin-patterns.ts';
+
+const site = netlifyDeployPattern('dash-site') as OriginPattern;
+
+describe('the default deploy pattern of a Netlify site', () => {
+  it('is https://*--{site}.netlify.app', () => {
+    expect(site.template).toBe('https://*--dash-site.netlify.app');
+  });
+
+  it.each([
+    ['a deploy preview', 'https://deploy-preview-42--dash-site.netlify.app'],
+    ['a deploy preview with a long number', 'https://deploy-preview-123456--dash-site.netlify.app'],
+    ['a branch deploy', 'https://main--dash-site.netlify.app'],
+    ['a branch deploy with hyphens and digits', 'https://feature-2-login--dash-site.netlify.app'],
+    ['a deploy permalink (24 hex digits)', 'https://5f2b9c0d1e3a4b5c6d7e8f90--dash-site.netlify.app'],
+    ['a one-character branch', 'https://a--dash-site.netlify.app'],
+  ])('matches %s', (_name, origin) => {
+    expect(matchesOriginPattern(origin, [site])).toBe(true);
+  });
+
+  it.each([
+    ['the site itself (production on netlify.app)', 'https://dash-site.netlify.app'],
+    ['another site', 'https://deploy-preview-1--other-site.netlify.app'],
+    ['a site whose name ends like ours', 'https://deploy-preview-1--evil-dash-site.netlify.app'],
+    ['a look-alike with our host as a prefix', 'https://deploy-preview-1--dash-site.netlify.app.evil.example'],
+    ['a look-alike with an extra label in front', 'https://x.deploy-preview-1--dash-site.netlify.app'],
+    ['a look-alike with an extra label inside', 'https://deploy-preview-1--dash-site.evil.netlify.app'],
+    ['http instead of https', 'http://deploy-preview-1--dash-site.netlify.app'],
+    ['an explicit default port', 'https://deploy-preview-1--dash-site.netlify.app:443'],
+    ['another port', 'https://deploy-preview-1--dash-site.netlify.app:8443'],
+    ['userinfo', 'https://a@deploy-preview-1--dash-site.netlify.app'],
+    ['userinfo hiding another host', 'https://deploy-preview-1--dash-site.netlify.app@evil.example'],
+    ['a trailing dot', 'https://deploy-preview-1--dash-site.netlify.app.'],
+    ['uppercase', 'https://Deploy-Preview-1--dash-site.netlify.app'],
+    ['an uppercase site name', 'https://deploy-preview-1--DASH-SITE.netlify.app'],
+    ['a punycode label', 'https://xn--80ak6aa92e--dash-site.netlify.app'],
+    ['a label that becomes punycode with the site name', 'https://xn--dash-site.netlify.app'],
+    ['a leading hyphen', 'https://-x--dash-site.netlify.app'],
+    ['a trailing hyphen (three hyphens before the site)', 'https://x---dash-site.netlify.app'],
+    ['a double hyphen inside the label', 'https://a--b--dash-site.netlify.app'],
+    ['an underscore', 'https://deploy_preview--dash-site.netlify.app'],
+    ['a percent-encoded host', 'https://deploy%2Dpreview--dash-site.netlify.app'],
+    ['a path', 'https://deploy-preview-1--dash-site.netlify.app/auth/callback'],
+    ['a trailing slash', 'https://deploy-preview-1--dash-site.netlify.app/'],
+    ['a query', 'https://deploy-preview-1--dash-site.netlify.app?x'],
+    ['an empty label', 'https://--dash-site.netlify.app'],
+    ['a label over 63 characters', `https://${'a'.repeat(54)}--dash-site.netlify.app`],
+    ['whitespace', ' https://deploy-preview-1--dash-site.netlify.app'],
+    ['the opaque origin', 'null'],
+    ['an empty string', ''],
+  ])('refuses %s', (_name, origin) => {
+    expect(matchesOriginPattern(origin, [site])).toBe(false);
+  });
+
+  it('accepts a label of exactly 63 characters', () => {
+    expect(matchesOriginPattern(`https://${'a'.repeat(52)}--dash-site.netlify.app`, [site])).toBe(true);
+  });
+
+  it('has no pattern for a site name that is not one', () => {
+    expect(netlifyDeployPattern('')).toBeNull();
+    expect(netlifyDeployPattern('a--b')).toBeNull();
+    expect(netlifyDeployPattern('Dash')).toBeNull();
+    expect(netlifyDeployPattern('-dash')).toBeNull();
+    expect(netlifyDeployPattern('dash.site')).toBeNull();
+  });
+});
+
+describe('parseOriginPattern', () => {
+  it.each([
+    ['https://*--dash-site.netlify.app', 'https://*--dash-site.netlify.app'],
+    ['HTTPS://*--Dash-Site.Netlify.App/', 'https://*--dash-site.netlify.app'],
+    ['https://*.previews.example.com', 'https://*.previews.example.com'],
+    ['https://pr-*.example.com', 'https://pr-*.example.com'],
+    ['https://*--dash.example.com:8443', 'https://*--dash.example.com:8443'],
+    ['http://127.0.0.1:8886', 'http://127.0.0.1:8886'],
+    ['https://preview.example.com:443', 'https://preview.example.com'],
+  ])('reads %s as %s', (value, template) => {
+    expect(parseOriginPattern(value)?.template).toBe(template);
+  });
+
+  it.each([
+    ['two wildcards', 'https://*--*.netlify.app'],
+    ['a wildcard outside the first label', 'https://deploy.*.example.com'],
+    ['a wildcard in the port', 'https://x.example.com:*'],
+    ['a wildcard in the scheme', '*://x.example.com'],
+    ['a whole-label wildcard over netlify.app', 'https://*.netlify.app'],
+    ['a wildcard over a bare domain', 'https://*.com'],
+    ['http for a public host', 'http://*--dash-site.netlify.app'],
+    ['http for a loopback wildcard', 'http://*.localhost'],
+    ['a path', 'https://*--dash-site.netlify.app/auth'],
+    ['userinfo', 'https://u@*--dash-site.netlify.app'],
+    ['a trailing dot', 'https://*--dash-site.netlify.app.'],
+    ['a default port spelled out with a wildcard', 'https://*--dash-site.netlify.app:443'],
+    ['a punycode label', 'https://*.xn--bcher-kva.example'],
+    ['not an origin', 'dash-site'],
+    ['an empty value', ''],
+  ])('refuses %s', (_name, value) => {
+    expect(parseOriginPattern(value)).toBeNull();
+  });
+
+  it('lets a wildcard match only within its label', () => {
+    const previews = parseOriginPattern('https://*.previews.example.com') as OriginPattern;
+    expect(matchesOriginPattern('https://pr-7.previews.example.com', [previews])).toBe(true);
+    expect(matchesOriginPattern('https://a.b.previews.example.com', [previews])).toBe(false);
+    expect(matchesOriginPattern('https://previews.example.com', [previews])).toBe(false);
+    expect(matchesOriginPattern('https://pr-7.previews.example.com.evil.example', [previews])).toBe(false);
+  });
+
+  it('matches an exact template only exactly', () => {
+    const local = parseOriginPattern('http://127.0.0.1:8886') as OriginPattern;
+    expect(matchesOriginPattern('http://127.0.0.1:8886', [local])).toBe(true);
+    expect(matchesOriginPattern('http://127.0.0.1:88860', [local])).toBe(false);
+    expect(matchesOriginPattern('http://127.0.0.1:8887', [local])).toBe(false);
+    expect(matchesOriginPattern('http://localhost:8886', [local])).toBe(false);
+  });
+
+  it('keeps the port a template names', () => {
+    const ported = parseOriginPattern('https://*--dash.example.com:8443') as OriginPattern;
+    expect(matchesOriginPattern('https://pr-1--dash.example.com:8443', [ported])).toBe(true);
+    expect(matchesOriginPattern('https://pr-1--dash.example.com', [ported])).toBe(false);
+  });
+});
+
+describe('parseOriginPatternList', () => {
+  it('reads a comma-separated list, skipping empty entries', () => {
+    expect(parseOriginPatternList(' https://*--a.netlify.app ,, http://127.0.0.1:8886')?.map((p) => p.template)).toEqual([
+      'https://*--a.netlify.app',
+      'http://127.0.0.1:8886',
+    ]);
+  });
+
+  it('refuses the whole list when one entry is not a template', () => {
+    expect(parseOriginPatternList('https://*--a.netlify.app, https://*.netlify.app')).toBeNull();
+  });
+
+  it('matches against every entry', () => {
+    const list = parseOriginPatternList('https://*--a.netlify.app,https://*--b.netlify.app') ?? [];
+    expect(matchesOriginPattern('https://x--b.netlify.app', list)).toBe(true);
+    expect(matchesOriginPattern('https://x--c.netlify.app', list)).toBe(false);
+  });
+});
+
+describe('siteNameFromNetlifyOrigin', () => {
+  it.each([
+    ['https://dash-site.netlify.app', 'dash-site'],
+    ['https://5f2b9c0d1e3a4b5c6d7e8f90--dash-site.netlify.app', 'dash-site'],
+    ['https://dash.example.com', null],
+    ['https://main--dash-site.netlify.app', null],
+    ['http://localhost:8888', null],
+    ['https://dash-site.netlify.app.evil.example', null],
+  ])('reads %s as %s', (origin, name) => {
+    expect(siteNameFromNetlifyOrigin(origin)).toBe(name);
+  });
+});
