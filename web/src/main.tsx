@@ -6,6 +6,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app/styles.css';
 import { App } from './app/app.tsx';
+import { preloadCallbackCode } from './app/routes/callback-route.tsx';
+import { captureCallbackUrl } from './features/auth/callback-url.ts';
+
+// Back from Firmafon: take the code out of the address bar before anything else runs, and start loading
+// the callback's code and the calls page's at once.
+if (captureCallbackUrl()) preloadCallbackCode();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

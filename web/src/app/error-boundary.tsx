@@ -1,6 +1,5 @@
 /**
- * Catches unexpected render errors: a friendly message and a reload button, never a stack. Also used as the
- * router's errorElement (RouteErrorPage).
+ * Catches unexpected render errors: a friendly message and a reload button, never a stack.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Alert } from '../components/ui/alert.tsx';

@@ -63,6 +63,12 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   });
 }
 
+/** Where and why the first schema issue failed, e.g. `calls.3.started_at: Invalid timestamp`. */
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+  return `${path ? `${path}: ` : ''}${issue.message}`.slice(0, 200);
+}
+
 /** GET a Firmafon resource through the proxy, e.g. `firmafonGet('/calls', { query, schema })`. */
 export async function firmafonGet<TSchema extends v.GenericSchema>(
   path: string,
@@ -100,7 +106,7 @@ export async function firmafonGet<TSchema extends v.GenericSchema>(
     throw new ApiError({
       status: response.status,
       code: invalidResponseCode,
-      message: `Firmafon sent data in an unexpected shape (${v.summarize(parsed.issues).slice(0, 200)})`,
+      message: `Firmafon sent data in an unexpected shape (${describeIssue(parsed.issues[0])})`,
     });
   }
   return parsed.output;

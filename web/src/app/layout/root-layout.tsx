@@ -3,7 +3,7 @@
  * always the language switch) and the main region with the current route.
  */
 import { Suspense } from 'react';
-import { Link, Outlet } from 'react-router-dom';
+import { Link, Outlet, useLocation } from 'react-router-dom';
 import { Spinner } from '../../components/ui/spinner.tsx';
 import { EmployeeName } from '../../features/auth/components/employee-name.tsx';
 import { SignOutButton } from '../../features/auth/components/sign-out-button.tsx';
@@ -16,6 +16,8 @@ import { LanguageSwitch } from './language-switch.tsx';
 export function RootLayout() {
   const t = useMessages(appMessages);
   const signedIn = useIsSignedIn();
+  // A new page gets a fresh error boundary, so an error on one page does not stick to the next.
+  const { pathname } = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -32,7 +34,7 @@ export function RootLayout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <AppErrorBoundary>
+        <AppErrorBoundary key={pathname}>
           <Suspense fallback={<Spinner label={t.loadingPage} />}>
             <Outlet />
           </Suspense>

@@ -3,7 +3,7 @@
  * and stable code (common/errors.ts); never shows a raw message, stack or token. When Firmafon asks us to wait
  * (429 + Retry-After) it counts down and tries again by itself.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../lib/api-error.ts';
 import { defineMessages, useMessages } from '../../lib/i18n.tsx';
 import { Alert } from './alert.tsx';
@@ -50,30 +50,42 @@ export interface ErrorPanelProps {
   className?: string;
 }
 
+/** A stable number per error object, so a new error restarts the countdown. */
+const errorIds = new WeakMap<object, number>();
+let lastErrorId = 0;
+function errorId(error: object): number {
+  let id = errorIds.get(error);
+  if (id === undefined) {
+    lastErrorId += 1;
+    id = lastErrorId;
+    errorIds.set(error, id);
+  }
+  return id;
+}
+
+/** Counts down from `seconds`, then calls `onDone` once. */
+function Countdown({ seconds, onDone, format }: { seconds: number; onDone: () => void; format: (s: number) => string }) {
+  const [started] = useState(() => Date.now());
+  const [now, setNow] = useState(started);
+  const fired = useRef(false);
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const left = Math.max(0, Math.ceil(seconds - (now - started) / 1000));
+  useEffect(() => {
+    if (left === 0 && !fired.current) {
+      fired.current = true;
+      onDone();
+    }
+  }, [left, onDone]);
+  return <>{format(left)}</>;
+}
+
 export function ErrorPanel({ error, onRetry, title, className }: ErrorPanelProps) {
   const t = useMessages(messages);
   const kind = errorKindOf(error);
   const retryAfter = kind === 'rateLimited' && error instanceof ApiError ? error.retryAfterSeconds : null;
-  const [secondsLeft, setSecondsLeft] = useState<number | null>(retryAfter);
-
-  useEffect(() => {
-    setSecondsLeft(retryAfter);
-    if (retryAfter === null || !onRetry) return undefined;
-    const started = Date.now();
-    const timer = window.setInterval(() => {
-      const left = Math.max(0, Math.ceil(retryAfter - (Date.now() - started) / 1000));
-      setSecondsLeft(left);
-      if (left === 0) {
-        window.clearInterval(timer);
-        onRetry();
-      }
-    }, 1000);
-    return () => window.clearInterval(timer);
-    // A new error object restarts the countdown.
-  }, [error, retryAfter, onRetry]);
-
-  const text =
-    kind === 'rateLimited' && secondsLeft !== null && onRetry ? t.rateLimitedIn(secondsLeft) : t[kind];
   const code = error instanceof ApiError && kind === 'other' ? error.code : null;
 
   return (
@@ -89,7 +101,13 @@ export function ErrorPanel({ error, onRetry, title, className }: ErrorPanelProps
         ) : null
       }
     >
-      <p>{text}</p>
+      <p>
+        {retryAfter !== null && onRetry && error instanceof ApiError ? (
+          <Countdown key={errorId(error)} seconds={retryAfter} onDone={onRetry} format={t.rateLimitedIn} />
+        ) : (
+          t[kind]
+        )}
+      </p>
       {code ? <p className="muted">{t.code(code)}</p> : null}
     </Alert>
   );

@@ -1,11 +1,11 @@
 /**
- * The callback's work, once per authorization response: read and scrub the URL, verify the response against
- * this tab's pending sign-ins (verify-callback.ts), consume the pending sign-in, redeem the code through the
- * token function, keep the token in memory only. Browser-only.
+ * The callback's work, once per authorization response (callback-url.ts has already read and scrubbed the
+ * URL): verify the response against this tab's pending sign-ins (verify-callback.ts), consume the pending
+ * sign-in, redeem the code through the token function, keep the token in memory only. Browser-only.
  */
-import { CALLBACK_PATH } from '../../../../common/routes.ts';
 import { accessToken } from '../../lib/access-token.ts';
 import { exchangeCode } from './api/exchange-code.ts';
+import { takeCapturedCallbackParams } from './callback-url.ts';
 import { createPendingSignInStore } from './pending-sign-in-store.ts';
 import { safeReturnTo } from './return-to.ts';
 import { clearAutoResume, setSignedInHint } from './session-hint.ts';
@@ -17,25 +17,6 @@ export type CallbackOutcome =
   /** Nothing to do here (a replay, or no parameters): leave quietly. */
   | { kind: 'leave' }
   | { kind: 'failed'; problem: SignInProblem; returnTo: string };
-
-export function readCallbackParams(search: string): CallbackParams {
-  const query = new URLSearchParams(search);
-  return {
-    code: query.get('code'),
-    state: query.get('state'),
-    error: query.get('error'),
-    errorDescription: query.get('error_description'),
-  };
-}
-
-function hasAnyParameter(params: CallbackParams): boolean {
-  return Boolean(params.code || params.state || params.error);
-}
-
-/** Removes the code and state from the address bar and this history entry (RFC 9700 §4.2.4). */
-export function scrubCallbackUrl(): void {
-  window.history.replaceState(window.history.state, '', CALLBACK_PATH);
-}
 
 export async function completeSignIn(params: CallbackParams): Promise<CallbackOutcome> {
   const store = createPendingSignInStore(window.sessionStorage);
@@ -81,14 +62,12 @@ export async function completeSignIn(params: CallbackParams): Promise<CallbackOu
 let currentRun: Promise<CallbackOutcome> | null = null;
 
 /**
- * The callback run for this page. The first call reads and scrubs the URL and starts the work; later calls
- * (React StrictMode's double render, a remount) get the same run instead of seeing a clean URL or redeeming
- * the code twice.
+ * The callback run for this page. The first call takes the captured parameters and starts the work; later
+ * calls (React StrictMode's double render, a remount) get the same run instead of redeeming the code twice.
  */
 export function getCallbackRun(onStart?: () => void): Promise<CallbackOutcome> {
-  const params = readCallbackParams(window.location.search);
-  if (hasAnyParameter(params) || window.location.search !== '') {
-    scrubCallbackUrl();
+  const params = takeCapturedCallbackParams();
+  if (params) {
     onStart?.();
     currentRun = completeSignIn(params);
     return currentRun;

@@ -54,11 +54,10 @@ export function CallsList({ filters, onClearFilters }: CallsListProps) {
 
   // "New" = not in the list when it first loaded, and not older than its newest call then.
   const [baseline, setBaseline] = useState<{ ids: ReadonlySet<string>; newestMs: number } | null>(null);
-  useEffect(() => {
-    if (baseline === null && list.isSuccess) {
-      setBaseline({ ids: new Set(calls.map((call) => call.call_uuid)), newestMs: startedMs(calls[0]) });
-    }
-  }, [baseline, list.isSuccess, calls]);
+  if (baseline === null && list.isSuccess) {
+    // Set during render (not in an effect), so the first rendered list already has its baseline.
+    setBaseline({ ids: new Set(calls.map((call) => call.call_uuid)), newestMs: startedMs(calls[0]) });
+  }
   const newIds = useMemo(() => {
     const ids = new Set<string>();
     if (!baseline) return ids;
