@@ -1,0 +1,137 @@
+/**
+ * Lighthouse 12 (performance, accessibility, best practices) on the sign-in page and the calls page of the
+ * production-like run. Chromium is started by Playwright with a remote-debugging port and a fresh profile;
+ * Lighthouse's Node API audits in that browser without resetting storage. The sign-in page is audited before
+ * anyone signed in. For the calls page the bench signs in first: Lighthouse's navigation then loses the
+ * in-memory token, and the app resumes the session through the sandbox (signed-in hint, Firmafon session,
+ * approval) — the audit checks it really ended on /calls with the calls loaded.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
+import { freePort, type AppRun } from './app-run.ts';
+import { launchOptions, VIEWPORT } from './browser.ts';
+import { sandboxControl, SANDBOX_USER } from './sandbox-client.ts';
+
+export type FormFactor = 'mobile' | 'desktop';
+export type AuditedPage = 'sign-in' | 'calls';
+
+export interface LighthouseScores {
+  page: AuditedPage;
+  formFactor: FormFactor;
+  performance: number | null;
+  accessibility: number | null;
+  bestPractices: number | null;
+  finalUrl: string;
+  /** Anything that makes the scores suspect: a runtime error, or the calls page not signed in. */
+  warnings: string[];
+  /** Lighthouse's own run warnings (e.g. the redirect chain of a session resume): information, not failures. */
+  notes: string[];
+  metrics: { fcpMs: number | null; lcpMs: number | null; tbtMs: number | null; cls: number | null };
+}
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
+
+const score = (lhr: Result, id: string): number | null => {
+  const value = lhr.categories[id]?.score;
+  return typeof value === 'number' ? Math.round(value * 100) : null;
+};
+const numeric = (lhr: Result, id: string): number | null => {
+  const value = lhr.audits[id]?.numericValue;
+  return typeof value === 'number' ? value : null;
+};
+
+function requestedPaths(lhr: Result): Array<{ path: string; status: number }> {
+  const details = lhr.audits['network-requests']?.details as { items?: Array<{ url?: string; statusCode?: number }> } | undefined;
+  return (details?.items ?? []).flatMap((item) => {
+    if (!item.url || !URL.canParse(item.url)) return [];
+    return [{ path: new URL(item.url).pathname, status: item.statusCode ?? 0 }];
+  });
+}
+
+/**
+ * The calls page loads in two document loads (the session resume goes through Firmafon) and its data after the
+ * token: Lighthouse waits for 3 s of network and CPU quiet there (default 1 s) so the audit ends on the table.
+ */
+function configFor(page: AuditedPage, formFactor: FormFactor): Config | undefined {
+  const base: Config = formFactor === 'desktop' ? desktopConfig : { extends: 'lighthouse:default' };
+  if (page === 'sign-in') return formFactor === 'desktop' ? desktopConfig : undefined;
+  return { ...base, settings: { ...base.settings, pauseAfterLoadMs: 3000, networkQuietThresholdMs: 3000, cpuQuietThresholdMs: 3000 } };
+}
+
+async function audit(url: string, port: number, page: AuditedPage, formFactor: FormFactor): Promise<LighthouseScores> {
+  const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, disableStorageReset: true };
+  const result = await lighthouse(url, flags, configFor(page, formFactor));
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const lhr = result.lhr;
+  const warnings: string[] = [];
+  if (lhr.runtimeError) warnings.push(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  const finalUrl = lhr.finalDisplayedUrl;
+  if (page === 'calls') {
+    if (new URL(finalUrl).pathname !== '/calls') warnings.push(`ended on ${finalUrl}, not /calls`);
+    const calls = requestedPaths(lhr).filter((r) => r.path === '/api/firmafon/calls');
+    if (!calls.some((r) => r.status === 200)) warnings.push('no successful /api/firmafon/calls request: the session did not resume');
+  }
+  return {
+    page,
+    formFactor,
+    performance: score(lhr, 'performance'),
+    accessibility: score(lhr, 'accessibility'),
+    bestPractices: score(lhr, 'best-practices'),
+    finalUrl,
+    warnings,
+    notes: [...lhr.runWarnings],
+    metrics: {
+      fcpMs: numeric(lhr, 'first-contentful-paint'),
+      lcpMs: numeric(lhr, 'largest-contentful-paint'),
+      tbtMs: numeric(lhr, 'total-blocking-time'),
+      cls: numeric(lhr, 'cumulative-layout-shift'),
+    },
+  };
+}
+
+export async function measureLighthouse(
+  run: AppRun,
+  { formFactors, log, onScores }: { formFactors: readonly FormFactor[]; log: (line: string) => void; onScores?: (scores: LighthouseScores) => void },
+): Promise<LighthouseScores[]> {
+  await sandboxControl(run.sandboxUrl, 'reset', {});
+  const port = await freePort();
+  const profile = mkdtempSync(join(tmpdir(), 'bench-lighthouse-'));
+  // A persistent context is Chromium's default context, so Lighthouse's tab shares its storage and cookies.
+  const context = await chromium.launchPersistentContext(profile, {
+    ...launchOptions([`--remote-debugging-port=${port}`]),
+    viewport: VIEWPORT,
+    locale: 'en-GB',
+    timezoneId: 'Europe/Copenhagen',
+  });
+  const results: LighthouseScores[] = [];
+  const report = (scores: LighthouseScores) => {
+    results.push(scores);
+    onScores?.(scores);
+    log(
+      `    ${scores.page.padEnd(7)} ${scores.formFactor.padEnd(7)} performance ${scores.performance} · accessibility ${scores.accessibility} · best practices ${scores.bestPractices}` +
+        (scores.warnings.length ? `  ⚠︎ ${scores.warnings.join('; ')}` : '') +
+        (scores.notes.length ? `  (Lighthouse: ${scores.notes.join('; ')})` : ''),
+    );
+  };
+  try {
+    for (const formFactor of formFactors) report(await audit(`${run.appUrl}/`, port, 'sign-in', formFactor));
+
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${run.appUrl}/`);
+    await page.getByRole('button', { name: 'Sign in with Firmafon' }).click();
+    await page.getByLabel('Email').fill(SANDBOX_USER.email);
+    await page.getByLabel('Password').fill(SANDBOX_USER.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await page.locator('tbody tr[aria-rowindex]').first().waitFor({ timeout: 60_000 });
+
+    for (const formFactor of formFactors) report(await audit(`${run.appUrl}/calls`, port, 'calls', formFactor));
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return results;
+}

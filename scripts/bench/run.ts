@@ -1,0 +1,190 @@
+/**
+ * `npm run bench`: measures sizes, sign-in time, the functions' added latency, rendering a long history and
+ * Lighthouse scores in one run, prints them and rewrites docs/benchmarks.md (deltas against the previous run).
+ * Each section is independent: one that fails is reported and the rest still run. A watchdog bounds the
+ * whole run; everything it starts (the app run, browsers) is stopped before it exits. Loopback only.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
+import { startAppRun, type AppRun } from './app-run.ts';
+import { launchBrowser } from './browser.ts';
+import { measureRendering, measureSignIn } from './browser-runs.ts';
+import { measureFrameworkFloor } from './framework-floor.ts';
+import { measureLatency } from './latency.ts';
+import { measureLighthouse } from './lighthouse.ts';
+import { consoleReport, readPreviousFigures, renderMarkdown, type BenchResults } from './report.ts';
+import { buildSpa, measureFunctions, measureSpa } from './sizes.ts';
+
+const REPORT_PATH = 'docs/benchmarks.md';
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
+  return value;
+}
+
+const settings = {
+  signInRuns: intFromEnv('BENCH_RUNS', 7),
+  latencyRequests: intFromEnv('BENCH_REQUESTS', 500),
+  latencyCellTimeLimitMs: 15_000,
+  renderingCalls: intFromEnv('BENCH_CALLS', 10_000),
+};
+const timeLimitMs = intFromEnv('BENCH_TIME_LIMIT_S', 600) * 1000;
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const log = (line: string) => console.log(line);
+const started = Date.now();
+const workDir = mkdtempSync(join(tmpdir(), 'bench-'));
+
+function gitCommit(): string | null {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+    return `${commit}${dirty ? ' + uncommitted changes' : ''}`;
+  } catch {
+    return null;
+  }
+}
+
+const results: BenchResults = {
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  commit: gitCommit(),
+  environment: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU', loadAverage: loadavg(), chromium: null },
+  durationMs: 0,
+  settings,
+  errors: [],
+  skipped: [...skip],
+};
+
+let app: AppRun | null = null;
+let browser: Browser | null = null;
+let finished = false;
+
+async function cleanUp(): Promise<void> {
+  await browser?.close().catch(() => {});
+  browser = null;
+  await app?.stop().catch(() => {});
+  app = null;
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+function writeReport(): void {
+  results.durationMs = Date.now() - started;
+  const previous = existsSync(REPORT_PATH) ? readPreviousFigures(readFileSync(REPORT_PATH, 'utf8')) : null;
+  const markdown = renderMarkdown(results, previous);
+  writeFileSync(REPORT_PATH, markdown);
+  console.log(`\n${consoleReport(markdown)}\n\nWritten to ${REPORT_PATH}.`);
+}
+
+/** Runs one section; an error is recorded and printed, and the bench goes on. */
+async function section(name: string, body: () => Promise<void>): Promise<void> {
+  if (skip.has(name)) {
+    log(`\n▸ ${name}: skipped (BENCH_SKIP)`);
+    return;
+  }
+  log(`\n▸ ${name}`);
+  const sectionStart = Date.now();
+  try {
+    await body();
+    log(`  done in ${((Date.now() - sectionStart) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
+    results.errors.push({ section: name, message });
+    console.error(`  ✗ ${name} failed: ${message}`);
+  }
+}
+
+const watchdog = setTimeout(() => {
+  if (finished) return;
+  results.errors.push({ section: 'watchdog', message: `the bench hit its time limit (${timeLimitMs / 1000} s) and stopped; later sections are missing` });
+  console.error(`\n✗ Time limit of ${timeLimitMs / 1000} s reached: writing what was measured and stopping.`);
+  writeReport();
+  void cleanUp().finally(() => process.exit(1));
+}, timeLimitMs);
+
+async function main(): Promise<void> {
+  const previousExists = existsSync(REPORT_PATH);
+  log(`Benchmark: ${settings.signInRuns} sign-ins per kind, ${settings.latencyRequests} requests per latency cell, ${settings.renderingCalls} calls; time limit ${timeLimitMs / 1000} s.`);
+  if (!previousExists) log('No previous docs/benchmarks.md: no deltas this time.');
+
+  await section('sizes', async () => {
+    const outDir = join(workDir, 'build');
+    const manifest = buildSpa(outDir);
+    const spa = measureSpa(outDir, manifest);
+    const functions = await measureFunctions();
+    const floor = await measureFrameworkFloor('data');
+    const floorDeclarative = await measureFrameworkFloor('declarative');
+    results.sizes = {
+      signInJsGzip: spa.signInJs.gzip,
+      signInJsFiles: spa.signInJs.files.map((f) => f.file),
+      callsPageAllGzip: spa.callsPageAll.gzip,
+      callsPageAllFiles: spa.callsPageAll.files.map((f) => f.file),
+      allCssGzip: spa.allCss.gzip,
+      allJsGzip: spa.allJs.gzip,
+      functions,
+      frameworkFloorGzip: floor.gzip,
+      frameworkFloorDeclarativeGzip: floorDeclarative.gzip,
+    };
+    log(`    sign-in JS ${(spa.signInJs.gzip / 1000).toFixed(1)} KB, calls page ${(spa.callsPageAll.gzip / 1000).toFixed(1)} KB, floor ${(floor.gzip / 1000).toFixed(1)} KB (declarative router ${(floorDeclarative.gzip / 1000).toFixed(1)} KB)`);
+  });
+
+  const needsApp = ['sign-in', 'latency', 'rendering', 'lighthouse'].some((name) => !skip.has(name));
+  if (needsApp) {
+    await section('app run', async () => {
+      const logFile = join(tmpdir(), `bench-app-run-${process.pid}.log`);
+      log(`    starting netlify serve on the sandbox (log: ${logFile}) …`);
+      app = await startAppRun({ logFile });
+      log(`    ${app.appUrl} on sandbox ${app.sandboxUrl}`);
+    });
+  }
+  const run = app as AppRun | null;
+
+  if (run) {
+    await section('browser', async () => {
+      browser = await launchBrowser();
+      results.environment.chromium = browser.version();
+    });
+    const chromium = browser as Browser | null;
+
+    await section('sign-in', async () => {
+      if (!chromium) throw new Error('no browser');
+      results.signIn = await measureSignIn(run, chromium, settings.signInRuns, log);
+    });
+    await section('latency', async () => {
+      results.latency = [];
+      await measureLatency(run, {
+        onCell: (cell) => results.latency?.push(cell),
+        requests: settings.latencyRequests,
+        warmup: 10,
+        cellTimeLimitMs: settings.latencyCellTimeLimitMs,
+        concurrencies: [1, 50],
+        log,
+      });
+    });
+    await section('rendering', async () => {
+      if (!chromium) throw new Error('no browser');
+      results.rendering = await measureRendering(run, chromium, { calls: settings.renderingCalls, loadTimeLimitMs: 180_000, log });
+    });
+    await section('lighthouse', async () => {
+      results.lighthouse = [];
+      await measureLighthouse(run, { formFactors: ['mobile', 'desktop'], log, onScores: (scores) => results.lighthouse?.push(scores) });
+    });
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  results.errors.push({ section: 'bench', message: error instanceof Error ? error.message : String(error) });
+} finally {
+  finished = true;
+  clearTimeout(watchdog);
+  await cleanUp();
+  writeReport();
+}
+process.exit(results.errors.length > 0 ? 1 : 0);

@@ -1,0 +1,60 @@
+/**
+ * Size budgets (part of `npm test`): builds the SPA into a temporary directory, works out from Vite's manifest
+ * which chunks each page loads, bundles every function as Netlify does, prints measured sizes against the
+ * budgets and exits 1 on any miss. Sizes are gzip level 9, 1 KB = 1,000 bytes; function bundles uncompressed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUDGETS, buildSpa, formatKb, measureFunctions, measureSpa } from './bench/sizes.ts';
+
+interface Row {
+  what: string;
+  measured: number;
+  limit: number;
+  detail: string;
+}
+
+const outDir = mkdtempSync(join(tmpdir(), 'size-check-'));
+try {
+  const manifest = buildSpa(outDir);
+  const spa = measureSpa(outDir, manifest);
+  const functions = await measureFunctions();
+
+  const rows: Row[] = [
+    { what: 'Sign-in page JS (gzip)', measured: spa.signInJs.gzip, limit: BUDGETS.signInJs, detail: spa.signInJs.files.map((f) => f.file).join(', ') },
+    {
+      what: 'Calls page JS + CSS (gzip)',
+      measured: spa.callsPageAll.gzip,
+      limit: BUDGETS.callsPageAll,
+      detail: spa.callsPageAll.files.map((f) => f.file).join(', '),
+    },
+    { what: 'All CSS (gzip)', measured: spa.allCss.gzip, limit: BUDGETS.allCss, detail: `${spa.allCss.files.length} file(s)` },
+    ...functions.map((fn) => ({
+      what: `Function ${fn.name} (bundle, not minified)`,
+      measured: fn.bytes,
+      limit: BUDGETS.functionBundle,
+      detail: `${formatKb(fn.gzip)} gzipped`,
+    })),
+  ];
+
+  const misses = rows.filter((row) => row.measured > row.limit);
+  console.table(
+    rows.map((row) => ({
+      budget: row.what,
+      measured: formatKb(row.measured),
+      limit: formatKb(row.limit),
+      headroom: formatKb(row.limit - row.measured),
+      result: row.measured > row.limit ? 'OVER' : 'ok',
+    })),
+  );
+  for (const row of rows) console.log(`  ${row.what}: ${row.detail}`);
+  if (misses.length > 0) {
+    console.error(`\nSize check FAILED: ${misses.map((row) => `${row.what} is ${formatKb(row.measured)} (budget ${formatKb(row.limit)})`).join('; ')}`);
+    process.exitCode = 1;
+  } else {
+    console.log('\nSize check passed: every budget holds.');
+  }
+} finally {
+  rmSync(outDir, { recursive: true, force: true });
+}
