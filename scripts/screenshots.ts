@@ -1,0 +1,73 @@
+/**
+ * `npm run screenshots`: signs in to the production-like run on the sandbox and saves the calls page
+ * (light, dark, 375 px mobile) to docs/screenshots/, as shown in the README.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
+import { chromium, type Page } from '@playwright/test';
+
+const PORT = Number(process.env.SCREENSHOTS_PORT ?? 8897);
+const SANDBOX_PORT = PORT + 1000;
+const APP = `http://localhost:${PORT}`;
+const OUT = 'docs/screenshots';
+
+const server = spawn('tsx', ['scripts/serve.ts'], {
+  env: { ...process.env, PORT: String(PORT), SANDBOX_PORT: String(SANDBOX_PORT), FIRMAFON_CLIENT_ID: '' },
+  stdio: 'ignore',
+  detached: true,
+});
+const stopServer = () => {
+  if (server.pid) process.kill(-server.pid, 'SIGTERM');
+};
+
+async function waitForApp(): Promise<void> {
+  for (let i = 0; i < 400; i += 1) {
+    try {
+      if ((await fetch(`${APP}/api/config`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await delay(500);
+  }
+  throw new Error(`${APP} did not start`);
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${APP}/`);
+  await page.getByRole('button', { name: 'Sign in with Firmafon' }).click();
+  await page.getByLabel('Email').fill('mette@firmafon.test');
+  await page.getByLabel('Password').fill('sandbox');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  // Only the first sign-in asks for consent: Firmafon (and the sandbox) remembers the approval.
+  const authorize = page.getByRole('button', { name: 'Authorize' });
+  await Promise.race([authorize.click().catch(() => undefined), page.waitForURL((url) => url.pathname === '/calls')]);
+  await page.waitForURL((url) => url.pathname === '/calls');
+  await page.getByRole('table').getByRole('row').nth(5).waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+try {
+  await waitForApp();
+  mkdirSync(OUT, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const shots = [
+    { name: 'calls-light.png', colorScheme: 'light' as const, viewport: { width: 1280, height: 900 } },
+    { name: 'calls-dark.png', colorScheme: 'dark' as const, viewport: { width: 1280, height: 900 } },
+    { name: 'calls-mobile.png', colorScheme: 'light' as const, viewport: { width: 375, height: 812 } },
+  ];
+  for (const shot of shots) {
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Copenhagen', colorScheme: shot.colorScheme, viewport: shot.viewport });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.screenshot({ path: `${OUT}/${shot.name}` });
+    console.log(`saved ${OUT}/${shot.name}`);
+    await context.close();
+  }
+  await browser.close();
+} finally {
+  stopServer();
+}
