@@ -29,6 +29,8 @@ async function expectTokenStoredNowhere(page: Page, token: string): Promise<void
   expect(JSON.stringify(cookies)).not.toContain(token);
 }
 
+/** A resume is a full round trip through the sandbox (config, authorize, callback, token). */
+const RESUME_TIMEOUT = 30_000;
 const signOutButton = (page: Page) => page.getByRole('button', { name: 'Sign out' });
 
 test.describe('sign-in', () => {
@@ -99,7 +101,7 @@ test.describe('session resume', () => {
     await expect(page).toHaveURL(/\/calls\?direction=incoming&status=missed$/);
     const second = captureIssuedToken(page);
     await page.reload();
-    await expect(signOutButton(page)).toBeVisible();
+    await expect(signOutButton(page)).toBeVisible({ timeout: RESUME_TIMEOUT });
     await expect(page).toHaveURL(/\/calls\?direction=incoming&status=missed$/);
     await expectTokenStoredNowhere(page, await second);
     const log = await sandbox.log();
@@ -111,7 +113,7 @@ test.describe('session resume', () => {
     void sandbox;
     await signIn(page);
     await page.goto('/');
-    await expect(page).toHaveURL(/\/calls$/);
+    await expect(page).toHaveURL(/\/calls$/, { timeout: RESUME_TIMEOUT });
     await expect(signOutButton(page)).toBeVisible();
   });
 });
@@ -137,7 +139,8 @@ test.describe('sign-out and ended sessions', () => {
     const firstCall = page.getByRole('main').getByRole('link').first();
     await expect(firstCall).toBeVisible();
     await sandbox.revokeAll();
-    await firstCall.click();
+    // The click makes the next request; the page's own live refresh may get there first, which is as good.
+    await firstCall.click({ timeout: 5_000 }).catch(() => undefined);
     const message = page.getByText('Your Firmafon session has ended (the access was revoked or expired). Sign in again to continue.');
     await expect(message).toBeVisible();
     await expect(message).toHaveCount(1);
@@ -148,7 +151,7 @@ test.describe('sign-out and ended sessions', () => {
     expect(new URL(page.url()).pathname).toBe(pathBefore);
     // Signing in again (the sandbox still knows the browser and the approval) returns to the same page.
     await page.getByRole('button', { name: 'Sign in with Firmafon' }).click();
-    await page.waitForURL((url) => url.pathname === pathBefore);
+    await page.waitForURL((url) => url.pathname === pathBefore, { timeout: RESUME_TIMEOUT });
     await expect(signOutButton(page)).toBeVisible();
   });
 });

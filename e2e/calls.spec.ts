@@ -4,7 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures.ts';
+import { expect as baseExpect, signIn, test } from './fixtures.ts';
+
+/** The local functions answer slowly on a busy machine (seconds per request): wait longer than the default. */
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+// Every test signs in through the sandbox; on a busy machine that alone can take half a minute.
+test.describe.configure({ timeout: 120_000 });
 
 const HEADERS = ['Time', 'Direction', 'From', 'To', 'Status', 'Answered by', 'Duration'];
 
@@ -68,10 +74,12 @@ test.describe('filters', () => {
     await expect(statuses.first()).toHaveText(/Missed/);
     for (const text of await statuses.allTextContents()) expect(text).toContain('Missed');
 
+    // A reload forgets the token (memory only); the session resumes through Firmafon and keeps the filters.
     await page.reload();
-    await expect(page.getByLabel('Direction')).toHaveValue('incoming');
+    await expect(page.getByLabel('Direction')).toHaveValue('incoming', { timeout: 30_000 });
+    await expect(page).toHaveURL(/\/calls\?direction=incoming&status=missed$/);
     await expect(page.getByLabel('Status')).toHaveValue('missed');
-    await expect(statuses.first()).toHaveText(/Missed/);
+    await expect(statuses.first()).toHaveText(/Missed/, { timeout: 30_000 });
 
     await page.getByLabel('Direction').selectOption('outgoing');
     await page.getByLabel('Status').selectOption('');
@@ -84,7 +92,8 @@ test.describe('filters', () => {
     await expect(page.getByLabel('Status')).toHaveValue('missed');
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect(page).toHaveURL(/\/calls$/);
+    await expect(page).toHaveURL(/\/calls\??$/);
+    await expect(page.getByLabel('Direction')).toHaveValue('');
   });
 
   test('accept a number in any format and refuse what is not a number', async ({ page, sandbox }) => {
@@ -120,8 +129,8 @@ test.describe('call details', () => {
 
     // Deep link in a fresh page of the same session: a reload resumes the session and lands on the call.
     await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('→', { timeout: 30_000 });
     await expect(page).toHaveURL(href!);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('→');
 
     await page.getByRole('link', { name: 'Back to calls' }).click();
     await expect(page).toHaveURL(/\/calls$/);
@@ -141,11 +150,9 @@ test.describe('call details', () => {
     await callsTable(page).getByRole('link').first().click();
     await expect(page).toHaveURL(path);
 
-    await page.evaluate(() => {
-      window.history.pushState(null, '', '/calls/00000000-0000-0000-0000-000000000000');
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    });
-    await expect(page.getByRole('heading', { level: 1, name: 'This call was not found' })).toBeVisible();
+    // Loading the page resumes the session through Firmafon, then asks for the unknown call.
+    await page.goto('/calls/00000000-0000-0000-0000-000000000000');
+    await expect(page.getByRole('heading', { level: 1, name: 'This call was not found' })).toBeVisible({ timeout: 30_000 });
   });
 });
 

@@ -6,6 +6,8 @@ import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 import { SANDBOX_USER } from './env.ts';
 
+/** A resume is a full round trip through the sandbox (config, authorize, callback, token). */
+const RESUME_TIMEOUT = 30_000;
 const NOT_STARTED_HERE = 'This sign-in link wasn’t started here, so it was ignored for your safety.';
 
 /** Every request the page sends to the token function, recorded from the start of the test. */
@@ -124,13 +126,14 @@ test.describe('callback checks', () => {
 
     // Straight back to the original callback URL: the app resumes the session instead of failing.
     await page.goto(original);
-    await expect(page).toHaveURL(/\/calls$/);
+    await expect(page).toHaveURL(/\/calls$/, { timeout: RESUME_TIMEOUT });
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     await expect(page.getByText(NOT_STARTED_HERE)).toHaveCount(0);
 
     // A reload of the (cleaned) callback address behaves the same.
     await page.goto('/auth/callback');
-    await expect(page).toHaveURL(/\/calls$/);
+    await expect(page).toHaveURL(/\/calls$/, { timeout: RESUME_TIMEOUT });
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 
     const redeemed = tokens.bodies.map((body) => (JSON.parse(body) as { code: string }).code);
     expect(redeemed.filter((code) => code === usedCode)).toHaveLength(1);

@@ -65,7 +65,8 @@ export default function CallDetailsPage() {
   }
 
   if (call.isError && !call.data) {
-    const notFound = call.error instanceof ApiError && call.error.status === 404;
+    // 400: an id the proxy or Firmafon refuses as malformed cannot name a call either.
+    const notFound = call.error instanceof ApiError && (call.error.status === 404 || call.error.status === 400);
     return (
       <div className="call-details">
         {back}
