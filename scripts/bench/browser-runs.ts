@@ -17,11 +17,18 @@ export interface SignInTimings {
   returning: { clickToTable: Summary; callbackToTable: Summary };
 }
 
-export async function measureSignIn(run: AppRun, browser: Browser, runs: number, log: (line: string) => void): Promise<SignInTimings> {
-  const measure = async (consent: boolean) => {
+/** `runs` sign-ins of each kind; no new one starts after `deadline` (epoch ms), so fewer may be measured. */
+export async function measureSignIn(
+  run: AppRun,
+  browser: Browser,
+  { runs, deadline, log }: { runs: number; deadline: number; log: (line: string) => void },
+): Promise<SignInTimings> {
+  // Half the time for each kind.
+  const firstDeadline = Date.now() + (deadline - Date.now()) / 2;
+  const measure = async (consent: boolean, until: number) => {
     const clickToTable: number[] = [];
     const callbackToTable: number[] = [];
-    for (let i = 0; i < runs; i += 1) {
+    for (let i = 0; i < runs && (i === 0 || Date.now() < until); i += 1) {
       // A reset forgets approvals and sandbox sessions: the next sign-in asks for consent again.
       if (consent) await sandboxControl(run.sandboxUrl, 'reset', {});
       const context = await newContext(browser);
@@ -38,15 +45,16 @@ export async function measureSignIn(run: AppRun, browser: Browser, runs: number,
     }
     return { clickToTable: summarize(clickToTable), callbackToTable: summarize(callbackToTable) };
   };
-  const first = await measure(true);
-  const returning = await measure(false);
+  const first = await measure(true, firstDeadline);
+  const returning = await measure(false, deadline);
   return { runs, first, returning };
 }
 
 export interface RenderingResult {
   calls: number;
-  /** Calls in the table after loading every page (aria-rowcount − 1). */
+  /** Calls in the table after loading every page (aria-rowcount − 1); fewer than `calls` if time ran out. */
   loadedCalls: number;
+  complete: boolean;
   loadAllMs: number;
   /** From the callback navigation to the first frame with rows. */
   firstTablePaintMs: number;
@@ -118,8 +126,7 @@ export async function measureRendering(
     const complete = (await page.evaluate(`(${LOAD_ALL})(${loadTimeLimitMs})`)) as boolean;
     const loadAllMs = Date.now() - loadStarted;
     const loadedCalls = Number(await page.getByRole('table').first().getAttribute('aria-rowcount')) - 1;
-    if (!complete) throw new Error(`loaded only ${loadedCalls} of ${calls} calls within ${loadTimeLimitMs / 1000} s`);
-    log(`    loaded ${loadedCalls} calls in ${(loadAllMs / 1000).toFixed(1)} s`);
+    log(`    loaded ${loadedCalls} calls in ${(loadAllMs / 1000).toFixed(1)} s${complete ? '' : ` (time limit: the rest is measured on these)`}`);
     const heapAllCallsBytes = await heapAfterGc(page);
 
     await page.evaluate('window.scrollTo(0, 0)');
@@ -136,6 +143,7 @@ export async function measureRendering(
     return {
       calls,
       loadedCalls,
+      complete,
       loadAllMs,
       firstTablePaintMs,
       longestTaskMs: longestMs,

@@ -29,6 +29,8 @@ export interface LatencyOptions {
   warmup: number;
   /** Each cell stops sending new requests after this long (netlify serve starts a worker per call). */
   cellTimeLimitMs: number;
+  /** No cell starts after this (epoch ms). */
+  deadline: number;
   concurrencies: readonly number[];
   /** Skip the in-process function host (e.g. when the functions' module shape changed). */
   withFunctionHost?: boolean;
@@ -38,7 +40,7 @@ export interface LatencyOptions {
 }
 
 const PROXIED_PATH = '/calls?limit=30';
-const REQUEST_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * Sends `count` requests from `concurrency` clients (no new request after `deadline`, epoch ms); returns each
@@ -95,6 +97,10 @@ export async function measureLatency(run: AppRun, options: LatencyOptions): Prom
         for (const target of ['direct', 'netlify', 'function'] as const) {
           const base = bases[target];
           if (base === null) continue;
+          if (Date.now() > options.deadline) {
+            log(`    ${endpoint} ${target} c=${concurrency}: skipped, out of time`);
+            continue;
+          }
           const agent = keepAliveAgent(concurrency);
           const total = options.warmup + options.requests;
           const codes = endpoint === 'token' ? await issuer.codes(total) : [];

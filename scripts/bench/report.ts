@@ -16,9 +16,9 @@ export interface SizeResults {
   allCssGzip: number;
   allJsGzip: number;
   functions: Array<{ name: string; bytes: number; gzip: number }>;
-  /** The floor with React Router's data router (`createBrowserRouter`, what the app uses) and declarative mode. */
+  /** The floor with React Router in declarative mode (`<BrowserRouter>`, as the app), and with its data router. */
   frameworkFloorGzip: number | null;
-  frameworkFloorDeclarativeGzip: number | null;
+  frameworkFloorDataRouterGzip: number | null;
 }
 
 export interface BenchResults {
@@ -40,6 +40,8 @@ export interface BenchResults {
 export type FigureMap = Record<string, number | null>;
 
 export const TARGETS = {
+  /** Issue 6's budget for the sign-in page; `npm test` holds the ratchet in BUDGETS.signInJs until it is met. */
+  signInJs: 100 * KB,
   lighthouseScore: 100,
   addedLatencyP50Ms: 5,
   longestTaskMs: 50,
@@ -62,7 +64,7 @@ export function figuresOf(results: BenchResults): FigureMap {
     figures['size.callsPage'] = sizes.callsPageAllGzip;
     figures['size.css'] = sizes.allCssGzip;
     figures['size.floor'] = sizes.frameworkFloorGzip;
-    figures['size.floorDeclarative'] = sizes.frameworkFloorDeclarativeGzip;
+    figures['size.floorDataRouter'] = sizes.frameworkFloorDataRouterGzip;
     for (const fn of sizes.functions) figures[`size.fn.${fn.name}`] = fn.bytes;
   }
   if (signIn) {
@@ -160,13 +162,14 @@ function targetLines(results: BenchResults): TargetLine[] {
   }
   const r = results.rendering;
   if (r) {
+    const scope = r.complete ? `${r.calls.toLocaleString('en')} calls` : `${r.loadedCalls.toLocaleString('en')} of ${r.calls.toLocaleString('en')} calls (time ran out)`;
     lines.push({
-      target: `Longest task while scrolling ${r.calls.toLocaleString('en')} calls < 50 ms`,
+      target: `Longest task while scrolling ${scope} < 50 ms`,
       measured: ms(r.longestTaskMs, 1),
-      ok: r.longestTaskMs < TARGETS.longestTaskMs,
+      ok: r.longestTaskMs < TARGETS.longestTaskMs && r.complete,
     });
     lines.push({ target: '≤ 100 table rows in the DOM while scrolling', measured: `${r.maxRowsInDom}`, ok: r.maxRowsInDom <= TARGETS.rowsInDom });
-    lines.push({ target: `JS heap for ${r.calls.toLocaleString('en')} calls < 60 MB`, measured: mb(r.heapAllCallsBytes), ok: r.heapAllCallsBytes < TARGETS.heapBytes });
+    lines.push({ target: `JS heap for ${scope} < 60 MB`, measured: mb(r.heapAllCallsBytes), ok: r.heapAllCallsBytes < TARGETS.heapBytes && r.complete });
   }
   const s = results.sizes;
   if (s) {
@@ -218,9 +221,24 @@ export function renderMarkdown(results: BenchResults, previous: { date: string; 
       table(
         ['Measure', 'Value', 'Compared with', 'Previous (Δ)'],
         [
-          ['Framework floor: React + react-dom + React Query + React Router data router (`createBrowserRouter`, as the app), one route, one query', kb(floor), 'the issue’s “about 90 KB”', delta(prev, 'size.floor', floor, kb)],
-          ['The same with React Router’s declarative `<BrowserRouter>`', kb(s.frameworkFloorDeclarativeGzip), `the data-router floor: ${floor === null || s.frameworkFloorDeclarativeGzip === null ? '–' : kb(s.frameworkFloorDeclarativeGzip - floor)}`, delta(prev, 'size.floorDeclarative', s.frameworkFloorDeclarativeGzip, kb)],
-          ['Sign-in page JS', kb(s.signInJsGzip), `budget ${kb(BUDGETS.signInJs)}${overFloor(s.signInJsGzip)}`, delta(prev, 'size.signInJs', s.signInJsGzip, kb)],
+          [
+            'Framework floor: React + react-dom + React Query + React Router (declarative `<BrowserRouter>`, as the app), one route, one query',
+            kb(floor),
+            'the issue’s “about 90 KB”',
+            delta(prev, 'size.floor', floor, kb),
+          ],
+          [
+            'The same with React Router’s data router (`createBrowserRouter`)',
+            kb(s.frameworkFloorDataRouterGzip),
+            `the declarative floor: +${floor === null || s.frameworkFloorDataRouterGzip === null ? '–' : kb(s.frameworkFloorDataRouterGzip - floor)}`,
+            delta(prev, 'size.floorDataRouter', s.frameworkFloorDataRouterGzip, kb),
+          ],
+          [
+            'Sign-in page JS',
+            kb(s.signInJsGzip),
+            `target ${kb(TARGETS.signInJs)}, npm test budget ${kb(BUDGETS.signInJs)}${overFloor(s.signInJsGzip)}`,
+            delta(prev, 'size.signInJs', s.signInJsGzip, kb),
+          ],
           ['Calls page JS + CSS', kb(s.callsPageAllGzip), `budget ${kb(BUDGETS.callsPageAll)}${overFloor(s.callsPageAllGzip)}`, delta(prev, 'size.callsPage', s.callsPageAllGzip, kb)],
           ['All CSS', kb(s.allCssGzip), `budget ${kb(BUDGETS.allCss)}`, delta(prev, 'size.css', s.allCssGzip, kb)],
           ...s.functions.map((fn) => [`Function ${fn.name}`, kb(fn.bytes), `budget ${kb(BUDGETS.functionBundle)} (${kb(fn.gzip)} gzipped)`, delta(prev, `size.fn.${fn.name}`, fn.bytes, kb)]),
@@ -233,7 +251,7 @@ export function renderMarkdown(results: BenchResults, previous: { date: string; 
   const si = results.signIn;
   out.push('', '## Sign-in to a filled table', '');
   out.push(
-    `Headless Chromium, a fresh browser context per run (cold HTTP cache), ${si?.runs ?? results.settings.signInRuns} runs each; median (min–max). ` +
+    `Headless Chromium, a fresh browser context per run (cold HTTP cache), ${si ? `${si.first.clickToTable.n} first and ${si.returning.clickToTable.n} returning sign-ins` : `${results.settings.signInRuns} runs of each kind`}; median (min–max). ` +
       '“Click → table”: from the click on “Sign in with Firmafon” through the sandbox’s pages (typed by Playwright) to the first frame with call rows; ' +
       '“callback → table”: from the navigation to /auth/callback to that frame. First sign-in: after a sandbox reset, login and consent; ' +
       'returning: the app already approved, login only (every sign-in after the first skips the consent).',
@@ -307,7 +325,12 @@ export function renderMarkdown(results: BenchResults, previous: { date: string; 
             `the same at 250 calls (sign-in, first): ${ms(si?.first.callbackToTable.p50)}`,
             delta(prev, 'render.firstTablePaint', r.firstTablePaintMs, (v) => ms(v)),
           ],
-          [`Loading all ${r.loadedCalls.toLocaleString('en')} calls`, ms(r.loadAllMs), `${Math.ceil(r.calls / 100)} pages of 100`, delta(prev, 'render.loadAll', r.loadAllMs, (v) => ms(v))],
+          [
+            r.complete ? `Loading all ${r.loadedCalls.toLocaleString('en')} calls` : `Loading: ${r.loadedCalls.toLocaleString('en')} of ${r.calls.toLocaleString('en')} calls before the time limit`,
+            ms(r.loadAllMs),
+            `${Math.ceil(r.calls / 100)} pages of 100 through the proxy`,
+            delta(prev, 'render.loadAll', r.loadAllMs, (v) => ms(v)),
+          ],
           [
             'Longest main-thread task while scrolling',
             `${ms(r.longestTaskMs, 1)} (CPU ${ms(r.longestTaskCpuMs, 1)})`,
