@@ -1,9 +1,12 @@
 /**
- * Runs the token and proxy functions' own code in this process behind a bare node:http server, to separate
- * what the functions cost from what netlify-cli's local function emulation costs. Requests reach the handlers
- * as the Netlify runtime hands them over: a web `Request` whose URL is the site's public origin.
+ * Runs the token and proxy functions' own code behind a bare node:http server in a process of its own, to
+ * separate what the functions cost from what netlify-cli's local function emulation costs (a new worker per
+ * call). Requests reach the handlers as the Netlify runtime hands them over: a web `Request` whose URL is the
+ * site's public origin.
  */
+import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { AppRun } from './app-run.ts';
 
@@ -50,18 +53,8 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   res.end(body);
 }
 
-/**
- * Loads functions/token.ts and functions/firmafon-proxy.ts with the same settings `scripts/local-run.ts` gives
- * netlify serve (this process's environment is changed for them) and serves them on a free loopback port.
- */
-export async function hostFunctions(run: AppRun): Promise<FunctionHost> {
-  Object.assign(process.env, {
-    FIRMAFON_URL: run.sandboxUrl,
-    FIRMAFON_CLIENT_ID: run.clientId,
-    FIRMAFON_CLIENT_SECRET: run.clientSecret,
-    FIRMAFON_PKCE: 'on',
-    ALLOWED_ORIGINS: [run.appUrl, run.appUrl.replace('localhost', '127.0.0.1')].join(','),
-  });
+/** Loads functions/token.ts and functions/firmafon-proxy.ts (configured by this process's environment) and serves them. */
+export async function serveFunctions(publicOrigin: string): Promise<{ port: number; close: () => Promise<void> }> {
   const modules = (await Promise.all([import('../../functions/token.ts'), import('../../functions/firmafon-proxy.ts')])) as unknown as FunctionModule[];
   const routes = modules.flatMap((module) => {
     const paths = Array.isArray(module.config.path) ? module.config.path : [module.config.path];
@@ -75,7 +68,7 @@ export async function hostFunctions(run: AppRun): Promise<FunctionHost> {
       res.writeHead(404).end();
       return;
     }
-    toRequest(req, run.appUrl)
+    toRequest(req, publicOrigin)
       .then((request) => route.handler(request, {}))
       .then((response) => send(res, response))
       .catch((error: unknown) => {
@@ -87,11 +80,57 @@ export async function hostFunctions(run: AppRun): Promise<FunctionHost> {
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('function host is not on a TCP port');
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    port: address.port,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/**
+ * Starts function-host-server.ts as a child process with the settings `scripts/local-run.ts` gives netlify serve,
+ * so that the functions do not share a thread with the load generator.
+ */
+export async function hostFunctions(run: AppRun): Promise<FunctionHost> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/function-host-server.ts'], {
+    env: {
+      ...process.env,
+      FIRMAFON_URL: run.sandboxUrl,
+      FIRMAFON_CLIENT_ID: run.clientId,
+      FIRMAFON_CLIENT_SECRET: run.clientSecret,
+      FIRMAFON_PKCE: 'on',
+      ALLOWED_ORIGINS: [run.appUrl, run.appUrl.replace('localhost', '127.0.0.1')].join(','),
+      PUBLIC_ORIGIN: run.appUrl,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the function host did not start within 30 s')), 30_000);
+    child.once('exit', (code) => reject(new Error(`the function host exited (${code}): ${stderr.trim()}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /^listening (\d+)$/.exec(line);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+  }).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
   };
 }

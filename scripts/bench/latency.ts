@@ -32,7 +32,7 @@ export interface LatencyOptions {
   /** No cell starts after this (epoch ms). */
   deadline: number;
   concurrencies: readonly number[];
-  /** Skip the in-process function host (e.g. when the functions' module shape changed). */
+  /** Skip the separate function host (e.g. when the functions' module shape changed). */
   withFunctionHost?: boolean;
   log?: (line: string) => void;
   /** Receives each cell as soon as it is measured (the caller keeps what was measured if the run is cut short). */

@@ -29,6 +29,8 @@ export interface LighthouseScores {
   warnings: string[];
   /** Lighthouse's own run warnings (e.g. the redirect chain of a session resume): information, not failures. */
   notes: string[];
+  /** What costs performance points: the weakest performance audits and the elements that shifted. */
+  diagnostics: string[];
   metrics: { fcpMs: number | null; lcpMs: number | null; tbtMs: number | null; cls: number | null };
 }
 
@@ -42,6 +44,26 @@ const numeric = (lhr: Result, id: string): number | null => {
   const value = lhr.audits[id]?.numericValue;
   return typeof value === 'number' ? value : null;
 };
+
+/** Authorization codes and states in URLs are single-use and redeemed, but they still stay out of reports. */
+function redactUrls(text: string): string {
+  return text.replace(/([?&](?:code|state)=)[^&\s)]+/g, '$1…');
+}
+
+/** The performance audits that cost the most (lowest score first), and the elements behind layout shifts. */
+function diagnosticsOf(lhr: Result): string[] {
+  const performanceAudits = new Set((lhr.categories.performance?.auditRefs ?? []).map((ref) => ref.id));
+  const weak = Object.values(lhr.audits)
+    .filter((a) => performanceAudits.has(a.id) && typeof a.score === 'number' && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+    .sort((a, b) => (a.score ?? 0) - (b.score ?? 0))
+    .slice(0, 5)
+    .map((a) => `${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+  const shifts = (lhr.audits['layout-shifts']?.details as { items?: Array<{ node?: { selector?: string; nodeLabel?: string }; score?: number }> } | undefined)?.items ?? [];
+  const shifted = shifts
+    .slice(0, 3)
+    .map((item) => `shift ${item.score?.toFixed(3) ?? '?'}: ${item.node?.selector ?? item.node?.nodeLabel ?? 'unknown element'}`);
+  return [...weak, ...shifted].map(redactUrls);
+}
 
 function requestedPaths(lhr: Result): Array<{ path: string; status: number }> {
   const details = lhr.audits['network-requests']?.details as { items?: Array<{ url?: string; statusCode?: number }> } | undefined;
@@ -82,7 +104,8 @@ async function audit(url: string, port: number, page: AuditedPage, formFactor: F
     bestPractices: score(lhr, 'best-practices'),
     finalUrl,
     warnings,
-    notes: [...lhr.runWarnings],
+    notes: lhr.runWarnings.map(redactUrls),
+    diagnostics: diagnosticsOf(lhr),
     metrics: {
       fcpMs: numeric(lhr, 'first-contentful-paint'),
       lcpMs: numeric(lhr, 'largest-contentful-paint'),

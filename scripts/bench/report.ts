@@ -40,8 +40,6 @@ export interface BenchResults {
 export type FigureMap = Record<string, number | null>;
 
 export const TARGETS = {
-  /** Issue 6's budget for the sign-in page; `npm test` holds the ratchet in BUDGETS.signInJs until it is met. */
-  signInJs: 100 * KB,
   lighthouseScore: 100,
   addedLatencyP50Ms: 5,
   longestTaskMs: 50,
@@ -173,7 +171,11 @@ function targetLines(results: BenchResults): TargetLine[] {
   }
   const s = results.sizes;
   if (s) {
-    lines.push({ target: 'Budget: sign-in page JS ≤ 100 KB gz', measured: kb(s.signInJsGzip), ok: s.signInJsGzip <= SIGN_IN_JS_TARGET });
+    lines.push({
+      target: `Sign-in page JS ≤ ${kb(SIGN_IN_JS_TARGET)} gz (issue 6; \`npm test\` holds ${kb(BUDGETS.signInJs)} until then)`,
+      measured: kb(s.signInJsGzip),
+      ok: s.signInJsGzip <= SIGN_IN_JS_TARGET,
+    });
     lines.push({ target: 'Budget: calls page JS + CSS ≤ 150 KB gz', measured: kb(s.callsPageAllGzip), ok: s.callsPageAllGzip <= BUDGETS.callsPageAll });
     lines.push({ target: 'Budget: all CSS ≤ 15 KB gz', measured: kb(s.allCssGzip), ok: s.allCssGzip <= BUDGETS.allCss });
     for (const fn of s.functions) lines.push({ target: `Budget: ${fn.name} ≤ 50 KB`, measured: kb(fn.bytes), ok: fn.bytes <= BUDGETS.functionBundle });
@@ -236,7 +238,7 @@ export function renderMarkdown(results: BenchResults, previous: { date: string; 
           [
             'Sign-in page JS',
             kb(s.signInJsGzip),
-            `target ${kb(TARGETS.signInJs)}, npm test budget ${kb(BUDGETS.signInJs)}${overFloor(s.signInJsGzip)}`,
+            `target ${kb(SIGN_IN_JS_TARGET)}, npm test budget ${kb(BUDGETS.signInJs)}${overFloor(s.signInJsGzip)}`,
             delta(prev, 'size.signInJs', s.signInJsGzip, kb),
           ],
           ['Calls page JS + CSS', kb(s.callsPageAllGzip), `budget ${kb(BUDGETS.callsPageAll)}${overFloor(s.callsPageAllGzip)}`, delta(prev, 'size.callsPage', s.callsPageAllGzip, kb)],
@@ -278,7 +280,7 @@ export function renderMarkdown(results: BenchResults, previous: { date: string; 
       'keep-alive connections, p50/p99 in ms. Proxy: `GET /api/firmafon/calls?limit=30` with a Bearer token vs `GET {sandbox}/api/v2/calls?limit=30`. ' +
       'Token: `POST /api/auth/token` (JSON, the dashboard’s headers) vs `POST {sandbox}/api/v2/token` (form, client credentials), each redeeming a fresh code from the ' +
       'sandbox’s authorize flow. “netlify serve”: the production-like run — netlify-cli starts a new worker thread for every function call, which real Netlify does not; ' +
-      '“function code alone”: the same function modules served in-process by a bare node:http server, i.e. what the function’s own code adds.',
+      '“function code alone”: the same function modules served by a bare node:http server in a process of their own (apart from the load generator), i.e. what the function’s own code adds.',
   );
   out.push('');
   if (results.latency?.length) {
@@ -334,7 +336,8 @@ export function renderMarkdown(results: BenchResults, previous: { date: string; 
           [
             'Longest main-thread task while scrolling',
             `${ms(r.longestTaskMs, 1)} (CPU ${ms(r.longestTaskCpuMs, 1)})`,
-            `target < ${TARGETS.longestTaskMs} ms; ${r.longTasksWhileScrolling} long task(s) ≥ 50 ms in ${r.scrollFrames} frames over ${ms(r.scrollMs)}`,
+            `target < ${TARGETS.longestTaskMs} ms; ${r.longTasksWhileScrolling} long task(s) ≥ 50 ms in ${r.scrollFrames} frames over ${ms(r.scrollMs)}` +
+              (r.longestTaskBreakdown ? `; inside the longest: ${r.longestTaskBreakdown}` : ''),
             delta(prev, 'render.longestTask', r.longestTaskMs, (v) => ms(v, 1)),
           ],
           ['Table rows (`tr`) in the DOM', `${r.maxRowsInDom} max, ${r.rowsInDom} at the end`, `target ≤ ${TARGETS.rowsInDom}; ${r.loadedCalls.toLocaleString('en')} calls in the table`, delta(prev, 'render.maxRowsInDom', r.maxRowsInDom, (v) => String(v))],
@@ -363,11 +366,16 @@ export function renderMarkdown(results: BenchResults, previous: { date: string; 
           String(lh.accessibility ?? '–'),
           String(lh.bestPractices ?? '–'),
           `${ms(lh.metrics.fcpMs)} / ${ms(lh.metrics.lcpMs)} / ${ms(lh.metrics.tbtMs)} / ${lh.metrics.cls?.toFixed(3) ?? '–'}`,
-          `target 100/100/100${lh.warnings.length ? ` ⚠︎ ${lh.warnings.join('; ')}` : ''}${lh.notes.length ? ` (Lighthouse: ${lh.notes.join('; ')})` : ''}`,
+          `target 100/100/100${lh.warnings.length ? ` ⚠︎ ${lh.warnings.join('; ')}` : ''}`,
           delta(prev, `lighthouse.${lh.page}.${lh.formFactor}.performance`, lh.performance, (v) => String(v)),
         ]),
       ),
     );
+    out.push('');
+    for (const lh of results.lighthouse) {
+      const details = [...lh.diagnostics, ...lh.notes.map((note) => `Lighthouse: ${note}`)];
+      if (details.length) out.push(`- ${lh.page === 'sign-in' ? 'Sign-in' : 'Calls'} page, ${lh.formFactor}: ${details.join('; ')}.`);
+    }
   } else out.push(missing(results, 'lighthouse'));
 
   if (results.errors.length) {
