@@ -44,7 +44,7 @@ describe('the report', () => {
     const markdown = renderMarkdown(results, previous);
     expect(markdown).toContain('121.0 KB (−19.8 KB)');
     expect(markdown).toMatch(/API proxy adds < 5 ms p50, 1 client \(function code alone\) \| \+1\.15 ms \| ✅/);
-    expect(markdown).toMatch(/Sign-in page JS ≤ 100\.0 KB gz .*\| 101\.2 KB \| ❌/);
+    expect(markdown).toMatch(/Budget: sign-in page JS ≤ 100 KB gz \| 101\.2 KB \| ❌/);
     expect(markdown).toContain('_Skipped (BENCH_SKIP)._');
   });
 });

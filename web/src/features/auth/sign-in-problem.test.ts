@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api-error.ts';
-import { authMessages } from './messages.ts';
+import { callbackMessages } from './callback-messages.ts';
 import { describeProblem, problemFromProviderError, problemFromTokenError, type SignInProblem } from './sign-in-problem.ts';
 
 const apiError = (status: number, code: string) => new ApiError({ status, code, message: 'x' });
@@ -34,7 +34,7 @@ describe('describeProblem', () => {
     const problems: SignInProblem[] = ['access_denied', 'provider_error', 'not_started_here', 'missing_code', 'invalid_grant', 'misconfigured', 'upstream_unavailable', 'rate_limited', 'offline', 'unknown'];
     for (const locale of ['en', 'da'] as const) {
       for (const problem of problems) {
-        const text = describeProblem(problem, authMessages[locale]);
+        const text = describeProblem(problem, callbackMessages[locale]);
         expect(text.length).toBeGreaterThan(10);
         if (problem.includes('_')) expect(text).not.toContain(problem);
       }

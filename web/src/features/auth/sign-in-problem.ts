@@ -4,7 +4,7 @@
  */
 import { ErrorCode } from '../../../../common/errors.ts';
 import { ApiError, networkErrorCode } from '../../lib/api-error.ts';
-import type { AuthMessages } from './messages.ts';
+import type { CallbackMessages } from './callback-messages.ts';
 
 export type SignInProblem =
   | 'access_denied'
@@ -49,7 +49,7 @@ export function problemFromProviderError(error: string | undefined): SignInProbl
   return error === ErrorCode.accessDenied ? 'access_denied' : 'provider_error';
 }
 
-export function describeProblem(problem: SignInProblem, t: AuthMessages): string {
+export function describeProblem(problem: SignInProblem, t: CallbackMessages): string {
   switch (problem) {
     case 'access_denied':
       return t.accessDenied;

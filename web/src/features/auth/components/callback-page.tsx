@@ -10,6 +10,7 @@ import { Spinner } from '../../../components/ui/spinner.tsx';
 import { accessToken } from '../../../lib/access-token.ts';
 import { useMessages } from '../../../lib/i18n.tsx';
 import { forgetCallbackRun, getCallbackRun, type CallbackOutcome } from '../complete-sign-in.ts';
+import { callbackMessages } from '../callback-messages.ts';
 import { authMessages } from '../messages.ts';
 import { describeProblem } from '../sign-in-problem.ts';
 import { SignInButton } from './sign-in-button.tsx';
@@ -22,7 +23,8 @@ export interface CallbackPageProps {
 }
 
 export function CallbackPage({ onStart, onSignedIn }: CallbackPageProps) {
-  const t = useMessages(authMessages);
+  const t = useMessages(callbackMessages);
+  const authT = useMessages(authMessages);
   const navigate = useNavigate();
   // Read once per page (StrictMode renders twice; getCallbackRun hands back the same run).
   const [run] = useState(() => getCallbackRun(onStart));
@@ -63,7 +65,7 @@ export function CallbackPage({ onStart, onSignedIn }: CallbackPageProps) {
         {describeProblem(failure.problem, t)}
       </Alert>
       <div className="stack-sm">
-        <SignInButton returnTo={failure.returnTo} label={isSafetyRefusal ? t.signInButton : t.tryAgain} />
+        <SignInButton returnTo={failure.returnTo} label={isSafetyRefusal ? authT.signInButton : t.tryAgain} />
       </div>
     </section>
   );

@@ -1,15 +1,15 @@
 /**
- * "Sign in with Firmafon": records a pending sign-in and leaves for Firmafon. The public config is usually
- * already cached (the sign-in page loads it), so the click goes straight out.
+ * "Sign in with Firmafon": records a pending sign-in and leaves for Firmafon. The public config and the
+ * sign-in code are usually already loaded (the page fetches both when it shows), so the click goes straight out.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button, type ButtonVariant } from '../../../components/ui/button.tsx';
 import { useMessages } from '../../../lib/i18n.tsx';
 import { configQueries } from '../api/get-public-config.ts';
 import { authMessages } from '../messages.ts';
-import { startSignIn } from '../start-sign-in.ts';
+import { loadStartSignIn, preloadStartSignIn } from '../load-start-sign-in.ts';
 
 export interface SignInButtonProps {
   returnTo: string;
@@ -23,12 +23,15 @@ export function SignInButton({ returnTo, label, variant = 'primary' }: SignInBut
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
+  // The sign-in code is not part of the first paint; it loads while the person reads the page.
+  useEffect(preloadStartSignIn, []);
+
   async function handleClick() {
     if (busy) return;
     setBusy(true);
     setFailed(false);
     try {
-      const config = await queryClient.ensureQueryData(configQueries.public());
+      const [config, { startSignIn }] = await Promise.all([queryClient.ensureQueryData(configQueries.public()), loadStartSignIn()]);
       await startSignIn({ config, returnTo });
     } catch {
       setFailed(true);

@@ -12,7 +12,7 @@ import { useMessages } from '../../../lib/i18n.tsx';
 import { configQueries } from '../api/get-public-config.ts';
 import { authMessages } from '../messages.ts';
 import { hasSignedInHint, mayAutoResume } from '../session-hint.ts';
-import { startSignIn } from '../start-sign-in.ts';
+import { loadStartSignIn, preloadStartSignIn } from '../load-start-sign-in.ts';
 import { SignInPage, type SignInNotice } from './sign-in-page.tsx';
 
 type GateMode = { kind: 'resume' } | { kind: 'page'; notice: SignInNotice };
@@ -36,6 +36,9 @@ function AutoResume({ returnTo, onGiveUp }: { returnTo: string; onGiveUp: () => 
   const config = useQuery({ ...configQueries.public(), throwOnError: false });
   const started = useRef(false);
 
+  // The sign-in code loads while the public config does.
+  useEffect(preloadStartSignIn, []);
+
   useEffect(() => {
     if (config.isError) {
       onGiveUp();
@@ -43,7 +46,10 @@ function AutoResume({ returnTo, onGiveUp }: { returnTo: string; onGiveUp: () => 
     }
     if (!config.data || started.current) return;
     started.current = true;
-    startSignIn({ config: config.data, returnTo, auto: true }).catch(onGiveUp);
+    const data = config.data;
+    loadStartSignIn()
+      .then(({ startSignIn }) => startSignIn({ config: data, returnTo, auto: true }))
+      .catch(onGiveUp);
   }, [config.data, config.isError, returnTo, onGiveUp]);
 
   return (
