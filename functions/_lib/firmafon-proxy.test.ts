@@ -210,10 +210,21 @@ describe('requests the proxy refuses', () => {
     ['an encoded climb out of the prefix', '/%2e%2e/auth/token'],
     ['the bare prefix', '/'],
     ['the prefix without a slash', ''],
+    // netlify-cli asks for these after a 404 from the function; they must not turn Firmafon's 404 into a 400.
+    ['a static page name', '/calls/00000000-0000-0000-0000-000000000000.html'],
+    ['a static page name (htm)', '/calls/00000000-0000-0000-0000-000000000000.htm'],
+    ['an index page', '/calls/00000000-0000-0000-0000-000000000000/index.html'],
   ])('answers 404 to %s', async (_name, path) => {
     const res = await call(proxyRequest(path));
     expect([res.status, errorOf(res.json)]).toEqual([404, 'not_found']);
     expect(fake.received).toHaveLength(0);
+  });
+
+  it('passes Firmafon\'s 404 for an unknown call straight back', async () => {
+    fake.script(json(404, { status: 404, message: 'Not found' }));
+    const res = await call(proxyRequest('/calls/00000000-0000-0000-0000-000000000000'));
+    expect([res.status, res.json]).toEqual([404, { status: 404, message: 'Not found' }]);
+    expect(fake.received[0]!.url).toBe('/api/v2/calls/00000000-0000-0000-0000-000000000000');
   });
 
   it('answers 503 server_misconfigured when FIRMAFON_URL is invalid', async () => {

@@ -11,6 +11,13 @@ import { ACCESS_TOKEN_PATTERN } from './oauth-exchange.ts';
 const PATH_PATTERN = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
 const MAX_PATH_LENGTH = 512;
 
+/**
+ * A static page's name (`calls/x.html`, `calls/x/index.htm`). Firmafon's API has none, so it is not found. This is
+ * also how a local run stays right: netlify-cli re-asks a function that answered 404 for these variants of the path
+ * (as its CDN emulation does for static files), and a 400 for them would replace Firmafon's 404.
+ */
+const STATIC_PAGE_PATTERN = /^[A-Za-z0-9_/-]+\.html?$/;
+
 /** Query parameters that carry a token (RFC 6750 §2.3, and Doorkeeper's `bearer_token`): tokens go in the header. */
 const TOKEN_PARAMETER = /^(access_token|bearer_token)/i;
 
@@ -21,8 +28,8 @@ const PASSED_HEADERS = ['content-type', 'retry-after', 'www-authenticate', 'link
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /**
- * Maps a request URL onto Firmafon's API: 404 when it is not under the prefix, 400 when the path or query is not
- * one we forward. The URL has already been normalised by `new URL` (dot segments resolved).
+ * Maps a request URL onto Firmafon's API: 404 when it is not under the prefix or names a static page, 400 when the
+ * path or query is not one we forward. The URL has already been normalised by `new URL` (dot segments resolved).
  */
 export function proxyTarget(requestUrl: URL, firmafonUrl: string): Result<string> {
   const prefix = `${PROXY_PREFIX}/`;
@@ -30,6 +37,9 @@ export function proxyTarget(requestUrl: URL, firmafonUrl: string): Result<string
     return refuse({ status: 404, error: 'not_found', description: 'Name a Firmafon API path after /api/firmafon/.' });
   }
   const path = requestUrl.pathname.slice(prefix.length);
+  if (path.length <= MAX_PATH_LENGTH && STATIC_PAGE_PATTERN.test(path)) {
+    return refuse({ status: 404, error: 'not_found', description: 'Firmafon has nothing at this path.' });
+  }
   if (path.length > MAX_PATH_LENGTH || !PATH_PATTERN.test(path)) {
     return refuse({ status: 400, error: 'invalid_request', description: 'This Firmafon API path is not allowed.' });
   }
