@@ -1,6 +1,7 @@
 /**
  * Starts the dashboard locally the way Netlify runs it: `netlify dev` (mode "dev", Vite with hot reload)
- * or `netlify serve` (mode "serve", the production build with bundled functions, redirects and headers).
+ * or `netlify serve` (mode "serve", the production build with bundled functions, redirects and headers, behind
+ * a front that compresses responses as Netlify's CDN does: scripts/compressing-proxy.ts).
  * With no FIRMAFON_CLIENT_ID configured (shell or .env), it first starts the built-in Firmafon sandbox and
  * points the functions at it; with one, it talks to FIRMAFON_URL and starts no sandbox.
  *
@@ -21,6 +22,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import * as v from 'valibot';
 import { CALLBACK_PATH, DEFAULT_FIRMAFON_URL } from '../common/routes.ts';
 import { startSandbox } from '../sandbox/server.ts';
+import { startCompressingProxy } from './compressing-proxy.ts';
+import { freePort } from './free-port.ts';
 
 export type LocalRunMode = 'dev' | 'serve';
 
@@ -146,13 +149,20 @@ export async function runLocal(mode: LocalRunMode, options: LocalRunOptions = {}
 
   // Telemetry would try the network, which a local run must not need.
   spawnSync('netlify', ['--telemetry-disable'], { env: childEnv, stdio: 'ignore' });
+  // The production-like run answers on PORT through a compressing front, as Netlify's CDN does; netlify-cli
+  // listens behind it on a port of its own.
+  const netlifyPort = mode === 'serve' ? await freePort() : env.PORT;
   const args =
     mode === 'dev'
       ? ['dev', '--offline', '--port', String(env.PORT), '--target-port', String(env.VITE_PORT)]
       : options.prebuilt
         ? // `--dir` switches to the static server; an empty `--command` keeps [dev]'s Vite from starting.
-          ['dev', '--offline', '--dir', resolve('dist'), '--functions', resolve('functions'), '--framework', '#static', '--command', '', '--port', String(env.PORT)]
-        : ['serve', '--offline', '--port', String(env.PORT)];
+          ['dev', '--offline', '--dir', resolve('dist'), '--functions', resolve('functions'), '--framework', '#static', '--command', '', '--port', String(netlifyPort)]
+        : ['serve', '--offline', '--port', String(netlifyPort)];
+  const front = mode === 'serve' ? await startCompressingProxy({ port: env.PORT, targetPort: netlifyPort }) : null;
+  // netlify-cli gives the functions its own (inner) address as URL; on Netlify, URL is the site's public origin,
+  // which is where Firmafon sends people back to.
+  if (front && !process.env.FIRMAFON_REDIRECT_ORIGIN) childEnv.FIRMAFON_REDIRECT_ORIGIN = `http://localhost:${env.PORT}`;
   const prebuiltRoot = options.prebuilt ? createPrebuiltRoot() : null;
   const child = spawn('netlify', args, {
     env: childEnv,
@@ -179,6 +189,7 @@ export async function runLocal(mode: LocalRunMode, options: LocalRunOptions = {}
     }
     // netlify-cli writes into its project root while it shuts down: remove a temporary root only after it is gone.
     if (prebuiltRoot) await Promise.race([exited, delay(8000)]);
+    await front?.close();
     await closeSandbox();
     prebuiltRoot?.remove();
     process.exit(code);

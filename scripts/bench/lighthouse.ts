@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
-import { freePort, type AppRun } from './app-run.ts';
+import { freePort } from '../free-port.ts';
+import type { AppRun } from './app-run.ts';
 import { launchOptions, VIEWPORT } from './browser.ts';
 import { sandboxControl, SANDBOX_USER } from './sandbox-client.ts';
 
