@@ -275,7 +275,7 @@ export function renderMarkdown(results: BenchResults, previous: { date: string; 
     `Each cell: up to ${results.settings.latencyRequests} requests after a warm-up (at most ${results.settings.latencyCellTimeLimitMs / 1000} s per cell), ` +
       'keep-alive connections, p50/p99 in ms. Proxy: `GET /api/firmafon/calls?limit=30` with a Bearer token vs `GET {sandbox}/api/v2/calls?limit=30`. ' +
       'Token: `POST /api/auth/token` (JSON, the dashboard’s headers) vs `POST {sandbox}/api/v2/token` (form, client credentials), each redeeming a fresh code from the ' +
-      'sandbox’s authorize flow. “netlify serve”: the production-like run (its compressing front, then netlify-cli, which starts a new worker thread for every function call, which real Netlify does not); ' +
+      'sandbox’s authorize flow. “netlify serve”: the production-like run (its compressing front, then netlify-cli, which starts a new worker thread for every function call; real Netlify does not); ' +
       '“function code alone”: the same function modules served by a bare node:http server in a process of their own (apart from the load generator), i.e. what the function’s own code adds.',
   );
   out.push('');
