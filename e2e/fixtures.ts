@@ -37,6 +37,8 @@ export const sandboxControl = {
   revokeAll: () => control<{ revoked: number }>('revoke-all', {}),
   settings: (options: { dropState?: boolean; requirePkce?: boolean }) => control<unknown>('settings', options),
   addCalls: (count: number) => control<{ calls: Array<{ call_uuid: string }> }>('add-calls', { count }),
+  /** The next `times` API requests for `/api/v2{path}` fail with `status` (see sandbox/README.md). */
+  fault: (fault: { path: string; status: 429 | 500 | 502 | 503; retryAfter?: number; times: number }) => control<unknown>('fault', fault),
   log: () => control<SandboxLog>('log'),
 };
 export type SandboxControl = typeof sandboxControl;

@@ -146,6 +146,11 @@ export function handleApi(state: SandboxState, req: IncomingMessage, res: Server
   const { token, via } = tokenFrom(req, url);
   let status = 200;
   try {
+    const fault = state.takeFault(subpath);
+    if (fault) {
+      const message = fault.status === 429 ? 'Too many requests' : 'Service unavailable';
+      throw new ApiFailure(fault.status, { status: fault.status, message }, fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) });
+    }
     if (!KNOWN.test(subpath)) throw notFound();
     if (req.method !== 'GET') {
       throw new ApiFailure(405, { status: 405, message: 'Method not allowed' }, { Allow: 'GET' });

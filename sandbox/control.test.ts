@@ -115,6 +115,39 @@ describe('the control API', () => {
     expect((await callUuids(token, 'limit=100')).length).toBe(83);
   });
 
+  it('makes the next requests for one API path fail as asked, then answers normally; reset clears faults', async () => {
+    const token = await obtainToken(sandbox.url);
+    const [uuid] = await callUuids(token, 'limit=1');
+    const path = `/calls/${uuid}`;
+    expect((await control('fault', { path, status: 429, retryAfter: 7, times: 2 })).status).toBe(200);
+
+    const first = await getJson(`${sandbox.url}/api/v2${path}`, token);
+    expect([first.status, first.res.headers.get('retry-after'), first.body]).toEqual([429, '7', { status: 429, message: 'Too many requests' }]);
+    // Another path is untouched.
+    expect((await getJson(`${sandbox.url}/api/v2/employee`, token)).status).toBe(200);
+    expect((await getJson(`${sandbox.url}/api/v2${path}`, token)).status).toBe(429);
+    expect((await getJson(`${sandbox.url}/api/v2${path}`, token)).status).toBe(200);
+
+    await control('fault', { path: '/employee', status: 503, times: 1 });
+    const unavailable = await getJson(`${sandbox.url}/api/v2/employee`, token);
+    expect([unavailable.status, unavailable.res.headers.get('retry-after')]).toEqual([503, null]);
+
+    await control('fault', { path: '/employee', status: 500, times: 5 });
+    await control('reset', {});
+    const fresh = await obtainToken(sandbox.url);
+    expect((await getJson(`${sandbox.url}/api/v2/employee`, fresh)).status).toBe(200);
+  });
+
+  it.each([
+    [{ path: 'calls', status: 503, times: 1 }],
+    [{ path: '/calls', status: 404, times: 1 }],
+    [{ path: '/calls', status: 503, times: 0 }],
+    [{ path: '/calls', status: 503, times: 1, extra: true }],
+  ])('refuses a fault it cannot apply: %j', async (body) => {
+    const { status, json } = await control('fault', body);
+    expect([status, (json as { error: string }).error]).toEqual([400, 'invalid_request']);
+  });
+
   it('logs authorize, token and API requests without codes, tokens or secrets', async () => {
     const { verifier, challenge } = pkcePair();
     const location = await obtainRedirect(sandbox.url, { code_challenge: challenge, code_challenge_method: 'S256' });

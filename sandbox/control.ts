@@ -35,6 +35,13 @@ export const AddCallsBodySchema = v.strictObject({
   status: v.optional(v.picklist(['missed', 'ringing'])),
 });
 
+export const FaultBodySchema = v.strictObject({
+  path: v.pipe(v.string(), v.startsWith('/'), v.maxLength(200)),
+  status: v.picklist([429, 500, 502, 503]),
+  retryAfter: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600))),
+  times: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+});
+
 class ControlFailure extends Error {
   constructor(
     readonly status: number,
@@ -82,6 +89,7 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
     'revoke-all': 'POST',
     settings: 'POST',
     'add-calls': 'POST',
+    fault: 'POST',
     log: 'GET',
   };
   const method = routes[action];
@@ -121,6 +129,12 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
           hostileNames: state.settings.hostileNames,
         });
         sendJson(res, 200, { calls: added.map((s) => s.call) });
+        return;
+      }
+      case 'fault': {
+        const fault = parse(FaultBodySchema, await readJson(req));
+        state.faults.push({ ...fault });
+        sendJson(res, 200, { faults: state.faults });
         return;
       }
       default: {

@@ -27,6 +27,19 @@ export interface BehaviourSettings {
 
 export type Settings = DataSettings & BehaviourSettings;
 
+/**
+ * A failure the next `times` API requests for `path` meet before anything else (as from an overloaded gateway
+ * in front of Firmafon): tests use it to see how the dashboard copes with 429 and 5xx answers.
+ */
+export interface ApiFault {
+  /** The API path after /api/v2, exactly (e.g. `/calls/<uuid>`). */
+  path: string;
+  status: 429 | 500 | 502 | 503;
+  /** Seconds, sent as Retry-After. */
+  retryAfter?: number;
+  times: number;
+}
+
 export interface SandboxUser {
   email: string;
   password: string;
@@ -125,6 +138,7 @@ export class SandboxState {
   /** `${employeeId}:${clientId}` pairs the user has authorized. */
   readonly approvals = new Set<string>();
   log: RequestLog = { authorizeRequests: [], tokenRequests: [], apiRequests: [] };
+  faults: ApiFault[] = [];
 
   constructor(options: { clients: readonly SandboxClient[]; settings: Settings; now: Date; clock: () => number }) {
     this.clients = options.clients;
@@ -148,7 +162,16 @@ export class SandboxState {
     this.sessions.clear();
     this.approvals.clear();
     this.log = { authorizeRequests: [], tokenRequests: [], apiRequests: [] };
+    this.faults = [];
     this.data = this.generate();
+  }
+
+  /** The fault an API request for `path` meets now, if any; each use counts down its `times`. */
+  takeFault(path: string): ApiFault | undefined {
+    const fault = this.faults.find((f) => f.path === path && f.times > 0);
+    if (fault) fault.times -= 1;
+    this.faults = this.faults.filter((f) => f.times > 0);
+    return fault;
   }
 
   findClient(clientId: string): SandboxClient | undefined {
