@@ -207,17 +207,31 @@ export function handleAuthorizeGet(state: SandboxState, req: IncomingMessage, re
     statePresent: params.has('state'),
     codeChallengeMethod: challenge ? (params.get('code_challenge_method') ?? 'plain') : null,
   });
+  const signedIn = validateSignedIn(state, req, res, params);
+  if (signedIn) continueAuthorization(state, res, signedIn.request, signedIn.session);
+}
+
+/**
+ * Validates carried authorize parameters and finds the person's sandbox session. Answers by itself — the
+ * error, or the login page when nobody is signed in — and returns null when the request cannot go on.
+ */
+function validateSignedIn(
+  state: SandboxState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  params: Params,
+): { request: AuthorizeRequest; session: NonNullable<ReturnType<typeof currentSession>> } | null {
   const v = validateAuthorize(state, params);
   if (v.kind !== 'ok') {
     answerInvalid(state, res, v);
-    return;
+    return null;
   }
   const session = currentSession(state, req);
   if (!session) {
     sendHtml(res, 200, loginPage({ params: v.request.carried, clientName: v.request.client.name }));
-    return;
+    return null;
   }
-  continueAuthorization(state, res, v.request, session);
+  return { request: v.request, session };
 }
 
 async function readForm(req: IncomingMessage, res: ServerResponse): Promise<Params | null> {
@@ -273,16 +287,9 @@ export async function handleLoginPost(state: SandboxState, req: IncomingMessage,
 export async function handleConsentPost(state: SandboxState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const form = await readForm(req, res);
   if (!form) return;
-  const v = validateAuthorize(state, form);
-  if (v.kind !== 'ok') {
-    answerInvalid(state, res, v);
-    return;
-  }
-  const session = currentSession(state, req);
-  if (!session) {
-    sendHtml(res, 200, loginPage({ params: v.request.carried, clientName: v.request.client.name }));
-    return;
-  }
+  const signedIn = validateSignedIn(state, req, res, form);
+  if (!signedIn) return;
+  const { request, session } = signedIn;
   const token = form.get('authenticity_token') ?? '';
   if (!secretsEqual(token, session.csrfToken)) {
     sendHtml(res, 403, simplePage('Request refused', 'The form is out of date (invalid authenticity token). Go back and try again.'));
@@ -290,17 +297,17 @@ export async function handleConsentPost(state: SandboxState, req: IncomingMessag
   }
   const decision = form.get('decision');
   if (decision === 'authorize') {
-    state.approvals.add(approvalKey(session.employeeId, v.request.client.clientId));
-    issueCodeRedirect(state, res, v.request, session.employeeId);
+    state.approvals.add(approvalKey(session.employeeId, request.client.clientId));
+    issueCodeRedirect(state, res, request, session.employeeId);
     return;
   }
   if (decision === 'deny') {
     redirectToClient(
       state,
       res,
-      v.request.redirectUri,
+      request.redirectUri,
       [['error', ErrorCode.accessDenied], ['error_description', DESCRIPTIONS.accessDenied]],
-      v.request.state,
+      request.state,
     );
     return;
   }

@@ -42,7 +42,8 @@ export interface ServerEnv {
   context: string | undefined;
 }
 
-const KEYS = [
+/** Every variable the functions read (the tests save and restore exactly these). */
+export const ENV_KEYS = [
   'FIRMAFON_URL',
   'FIRMAFON_CLIENT_ID',
   'FIRMAFON_CLIENT_SECRET',
@@ -59,7 +60,7 @@ const KEYS = [
   'SITE_NAME',
   'CONTEXT',
 ] as const;
-type Key = (typeof KEYS)[number];
+type Key = (typeof ENV_KEYS)[number];
 
 /** What a valid value looks like, for the site owner; never the value itself. */
 const HINTS: Record<Key, string> = {
@@ -138,11 +139,11 @@ let cache: { fingerprint: string; result: Result<ServerEnv> } | undefined;
  */
 export function loadServerEnv(env: EnvRecord = process.env): Result<ServerEnv> {
   const raw: Partial<Record<Key, string>> = {};
-  for (const key of KEYS) {
+  for (const key of ENV_KEYS) {
     const value = env[key]?.trim();
     if (value) raw[key] = value;
   }
-  const fingerprint = JSON.stringify(KEYS.map((key) => raw[key] ?? null));
+  const fingerprint = JSON.stringify(ENV_KEYS.map((key) => raw[key] ?? null));
   if (cache?.fingerprint !== fingerprint) cache = { fingerprint, result: parseEnv(raw) };
   return cache.result;
 }
@@ -151,7 +152,7 @@ function parseEnv(raw: Partial<Record<Key, string>>): Result<ServerEnv> {
   const parsed = v.safeParse(EnvSchema, raw);
   if (!parsed.success) {
     const key = parsed.issues[0].path?.[0]?.key;
-    const name = KEYS.find((known) => known === key);
+    const name = ENV_KEYS.find((known) => known === key);
     return refuse(misconfigured(name ? `${name} ${HINTS[name]}.` : 'The environment is not valid.'));
   }
   const e = parsed.output;

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE, TOKEN_PATH } from '../../../common/routes.ts';
+import { ENV_KEYS } from '../env.ts';
 
 export const CLIENT_ID = 'dashboard-client-id';
 export const CLIENT_SECRET = 'Sup3r-s3cret-client-secret-7f2c';
@@ -21,23 +22,6 @@ export const RELAY_KEY = 'relay-signing-key-for-tests-0b7c1d9e5f3a';
 /** 43 base64url characters, as the SPA's `createState()` makes. */
 export const NONCE = 'n0nce-n0nce-n0nce-n0nce-n0nce-n0nce-n0nce-0';
 
-const ENV_KEYS = [
-  'FIRMAFON_URL',
-  'FIRMAFON_CLIENT_ID',
-  'FIRMAFON_CLIENT_SECRET',
-  'FIRMAFON_PKCE',
-  'FIRMAFON_STATE',
-  'ALLOWED_ORIGINS',
-  'URL',
-  'DEPLOY_PRIME_URL',
-  'DEPLOY_URL',
-  'FIRMAFON_TIMEOUT_MS',
-  'FIRMAFON_REDIRECT_ORIGIN',
-  'RELAY_SIGNING_KEY',
-  'RELAY_ORIGIN_PATTERN',
-  'SITE_NAME',
-  'CONTEXT',
-] as const;
 export type TestEnv = Partial<Record<(typeof ENV_KEYS)[number], string>>;
 
 /** A complete, valid environment pointing at `firmafonUrl`. */
