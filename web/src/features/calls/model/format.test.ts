@@ -53,6 +53,15 @@ describe('formatCallTime', () => {
     expect(formatCallTime('2026-11-28T13:03:00Z', 'da-DK', now)).toMatch(/^28\. nov\. 2026.*14\.03$/);
   });
 
+  it('counts the whole Copenhagen day as today, also on a day with 25 hours', () => {
+    // 25 October 2026: clocks go back at 03:00, the day runs from 22:00Z on the 24th to 23:00Z on the 25th.
+    const dstEnd = Date.parse('2026-10-25T12:00:00Z');
+    expect(formatCallTime('2026-10-24T22:00:00Z', 'en-GB', dstEnd)).toBe('00:00');
+    expect(formatCallTime('2026-10-25T22:59:00Z', 'en-GB', dstEnd)).toBe('23:59');
+    expect(formatCallTime('2026-10-24T21:59:00Z', 'en-GB', dstEnd)).toBe('24 Oct 2026, 23:59');
+    expect(formatCallTime('2026-10-25T23:00:00Z', 'en-GB', dstEnd)).toBe('26 Oct 2026, 00:00');
+  });
+
   it('returns unreadable timestamps as they came', () => {
     expect(formatCallTime('not a time', 'en-GB', now)).toBe('not a time');
   });

@@ -5,7 +5,7 @@
  */
 import type { Call } from '../../../../../common/firmafon-schemas.ts';
 import { formatPhoneNumber } from '../../../../../common/phone.ts';
-import { COPENHAGEN, dateKeyAt } from './zoned-time.ts';
+import { COPENHAGEN, dateKeyAt, nextDateKey, startOfDay } from './zoned-time.ts';
 
 export type UiLocale = 'da' | 'en';
 
@@ -70,11 +70,24 @@ function dateTimeFormatter(intlLocale: string, timeZone: string, withDate: boole
   return formatter;
 }
 
+// The list formats a time per row and `now` changes once a minute: the day around `now` is worked out once,
+// so that a row costs one comparison instead of two time-zone conversions.
+let lastDay: { nowMs: number; timeZone: string; start: number; end: number } | null = null;
+
+function dayAround(nowMs: number, timeZone: string): { start: number; end: number } {
+  if (lastDay?.nowMs !== nowMs || lastDay.timeZone !== timeZone) {
+    const key = dateKeyAt(nowMs, timeZone);
+    lastDay = { nowMs, timeZone, start: startOfDay(key, timeZone), end: startOfDay(nextDateKey(key), timeZone) };
+  }
+  return lastDay;
+}
+
 /** A call's start for the list: `14:03` today (in Copenhagen), `28 Nov 2026, 14:03` before. */
 export function formatCallTime(iso: string, intlLocale: string, nowMs: number, timeZone: string = COPENHAGEN): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  const today = dateKeyAt(ms, timeZone) === dateKeyAt(nowMs, timeZone);
+  const day = dayAround(nowMs, timeZone);
+  const today = ms >= day.start && ms < day.end;
   return dateTimeFormatter(intlLocale, timeZone, !today).format(ms);
 }
 
