@@ -5,7 +5,7 @@
  * looking at. Each row's time is a link to its details; clicking anywhere on a row opens them too.
  */
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Call } from '../../../../../common/firmafon-schemas.ts';
 import { useMessages } from '../../../lib/i18n.tsx';
@@ -13,8 +13,12 @@ import { callsMessages } from '../messages.ts';
 import { AnsweredByLabel, CallTime, DirectionLabel, PartyLabel, StatusLabel, TalkTime } from './call-parts.tsx';
 import { useNow } from './use-now.ts';
 
+/** Every row has this height (calls.css gives the cells the same): rows are laid out, never measured. */
 const ROW_REM = 3.5;
-const OVERSCAN = 10;
+/** Rows rendered beyond each edge of the viewport, so that Tab and small scrolls find their row ready. */
+const OVERSCAN = 5;
+/** Load the next page when the last rendered row is this close to the end. */
+const NEAR_END_ROWS = 5;
 const COLUMNS = 7;
 
 export interface CallsTableProps {
@@ -59,12 +63,15 @@ export function CallsTable({ calls, newIds, listSearch, onNearEnd }: CallsTableP
     };
   }, []);
 
+  // Stable options: a new `getItemKey` would make the virtualizer lay out every call again on each render.
+  const getItemKey = useCallback((index: number) => calls[index]?.call_uuid ?? index, [calls]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   const virtualizer = useWindowVirtualizer({
     count: calls.length,
-    estimateSize: () => rowHeight,
+    estimateSize,
     overscan: OVERSCAN,
     scrollMargin,
-    getItemKey: (index) => calls[index]?.call_uuid ?? index,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0];
@@ -87,20 +94,21 @@ export function CallsTable({ calls, newIds, listSearch, onNearEnd }: CallsTableP
 
   const lastIndex = last?.index ?? -1;
   useEffect(() => {
-    if (onNearEnd && calls.length > 0 && lastIndex >= calls.length - 1 - OVERSCAN / 2) onNearEnd();
+    if (onNearEnd && calls.length > 0 && lastIndex >= calls.length - 1 - NEAR_END_ROWS) onNearEnd();
   }, [lastIndex, calls.length, onNearEnd]);
 
-  const detailsPath = (call: Call) => `/calls/${encodeURIComponent(call.call_uuid)}`;
-  const linkState = { listSearch };
-
-  const onRowClick = (event: MouseEvent<HTMLTableRowElement>, call: Call) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
-      return;
-    }
-    if ((event.target as Element).closest('a, button, input, select, textarea')) return;
-    if (window.getSelection()?.toString()) return;
-    void navigate(detailsPath(call), { state: linkState });
-  };
+  const linkState = useMemo(() => ({ listSearch }), [listSearch]);
+  const openCall = useCallback(
+    (event: MouseEvent<HTMLTableRowElement>, call: Call) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+        return;
+      }
+      if ((event.target as Element).closest('a, button, input, select, textarea')) return;
+      if (window.getSelection()?.toString()) return;
+      void navigate(detailsPath(call), { state: linkState });
+    },
+    [navigate, linkState],
+  );
 
   return (
     <div className="calls-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -128,41 +136,17 @@ export function CallsTable({ calls, newIds, listSearch, onNearEnd }: CallsTableP
           {items.map((item) => {
             const call = calls[item.index];
             if (!call) return null;
-            const isNew = newIds.has(call.call_uuid);
             return (
-              <tr
+              <CallRow
                 key={item.key}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                aria-rowindex={item.index + 2}
-                className={isNew ? 'calls-row calls-row--new' : 'calls-row'}
-                onClick={(event) => onRowClick(event, call)}
-              >
-                <td className="calls-cell--time">
-                  <Link to={detailsPath(call)} state={linkState} className="calls-link">
-                    <CallTime iso={call.started_at} now={now} />
-                  </Link>
-                  {isNew ? <span className="badge-new">{t.newBadge}</span> : null}
-                </td>
-                <td>
-                  <DirectionLabel direction={call.direction} />
-                </td>
-                <td>
-                  <PartyLabel call={call} side="from" />
-                </td>
-                <td>
-                  <PartyLabel call={call} side="to" />
-                </td>
-                <td>
-                  <StatusLabel status={call.status} />
-                </td>
-                <td>
-                  <AnsweredByLabel call={call} />
-                </td>
-                <td>
-                  <TalkTime call={call} />
-                </td>
-              </tr>
+                call={call}
+                rowIndex={item.index + 2}
+                isNew={newIds.has(call.call_uuid)}
+                now={now}
+                linkState={linkState}
+                onOpen={openCall}
+                newBadge={t.newBadge}
+              />
             );
           })}
           {paddingBottom > 0 ? (
@@ -175,3 +159,52 @@ export function CallsTable({ calls, newIds, listSearch, onNearEnd }: CallsTableP
     </div>
   );
 }
+
+const detailsPath = (call: Call) => `/calls/${encodeURIComponent(call.call_uuid)}`;
+
+interface CallRowProps {
+  call: Call;
+  /** `aria-rowindex`: the header is row 1. */
+  rowIndex: number;
+  isNew: boolean;
+  now: number;
+  linkState: { listSearch: string };
+  onOpen: (event: MouseEvent<HTMLTableRowElement>, call: Call) => void;
+  newBadge: string;
+}
+
+/** One call. Memoised: while scrolling, rows that stay in view keep their props and are not rendered again. */
+const CallRow = memo(function CallRow({ call, rowIndex, isNew, now, linkState, onOpen, newBadge }: CallRowProps) {
+  return (
+    <tr
+      aria-rowindex={rowIndex}
+      className={isNew ? 'calls-row calls-row--new' : 'calls-row'}
+      onClick={(event) => onOpen(event, call)}
+    >
+      <td className="calls-cell--time">
+        <Link to={detailsPath(call)} state={linkState} className="calls-link">
+          <CallTime iso={call.started_at} now={now} />
+        </Link>
+        {isNew ? <span className="badge-new">{newBadge}</span> : null}
+      </td>
+      <td>
+        <DirectionLabel direction={call.direction} />
+      </td>
+      <td>
+        <PartyLabel call={call} side="from" />
+      </td>
+      <td>
+        <PartyLabel call={call} side="to" />
+      </td>
+      <td>
+        <StatusLabel status={call.status} />
+      </td>
+      <td>
+        <AnsweredByLabel call={call} />
+      </td>
+      <td>
+        <TalkTime call={call} />
+      </td>
+    </tr>
+  );
+});
