@@ -72,6 +72,9 @@ export function CallsTable({ calls, newIds, listSearch, onNearEnd }: CallsTableP
     overscan: OVERSCAN,
     scrollMargin,
     getItemKey,
+    // Render the rows for a new scroll position in React's own task, not synchronously inside the scroll event:
+    // rows have a fixed height, so nothing needs correcting before the browser paints, and the event stays short.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0];
