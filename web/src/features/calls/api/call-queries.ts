@@ -43,6 +43,24 @@ export async function getAllCalls(query: CallsQuery, signal?: AbortSignal): Prom
   return mergeCallPages(pages);
 }
 
+// React Query asks for the next page param whenever it builds a result (on every render of the list), and the
+// answer looks at every loaded call: remember it per `pages` array, which React Query never changes in place.
+const nextCursorCache = new WeakMap<readonly Call[][], Map<CallsCursor, CallsCursor>>();
+
+function cachedNextCallsCursor(pages: Call[][], lastCursor: CallsCursor): CallsCursor {
+  let byCursor = nextCursorCache.get(pages);
+  if (!byCursor) {
+    byCursor = new Map();
+    nextCursorCache.set(pages, byCursor);
+  }
+  let next = byCursor.get(lastCursor);
+  if (next === undefined) {
+    next = nextCallsCursor(pages, lastCursor);
+    byCursor.set(lastCursor, next);
+  }
+  return next;
+}
+
 export const callQueries = {
   all: ['calls'] as const,
   lists: () => [...callQueries.all, 'list'] as const,
@@ -53,7 +71,7 @@ export const callQueries = {
       queryKey: [...callQueries.lists(), filters] as const,
       queryFn: ({ pageParam, signal }) => getCallsPage(filtersToCallsQuery(filters), pageParam, signal),
       initialPageParam: null as CallsCursor,
-      getNextPageParam: (_lastPage, allPages, lastPageParam) => nextCallsCursor(allPages, lastPageParam),
+      getNextPageParam: (_lastPage, allPages, lastPageParam) => cachedNextCallsCursor(allPages, lastPageParam),
       // Freshness comes from `latest` (one page, every 30 s); refetching a long history would refetch every
       // loaded page in turn.
       staleTime: Number.POSITIVE_INFINITY,

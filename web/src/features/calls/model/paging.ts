@@ -63,13 +63,17 @@ export function nextCallsCursor(
   if (!last || last.length < limit) return null;
 
   let oldest: Call | null = null;
+  let oldestMs = Number.POSITIVE_INFINITY;
   for (const page of pages) {
     for (const call of page) {
-      if (oldest === null || startedMs(call) < startedMs(oldest)) oldest = call;
+      const ms = startedMs(call);
+      if (oldest === null || ms < oldestMs) {
+        oldest = call;
+        oldestMs = ms;
+      }
     }
   }
   if (oldest === null) return null;
-  const oldestMs = startedMs(oldest);
   if (!Number.isFinite(oldestMs)) return null;
 
   const cursorMs = lastCursor === null ? Number.POSITIVE_INFINITY : Date.parse(lastCursor);
