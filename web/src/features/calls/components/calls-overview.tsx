@@ -16,6 +16,17 @@ import { dateKeyAt } from '../model/zoned-time.ts';
 import { CallTime, PartyLabel, StatusLabel } from './call-parts.tsx';
 import { useNow } from './use-now.ts';
 
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+function percentFormat(intlLocale: string): Intl.NumberFormat {
+  let format = percentFormats.get(intlLocale);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
+    percentFormats.set(intlLocale, format);
+  }
+  return format;
+}
+
 export function CallsOverview({ listSearch }: { listSearch: string }) {
   const t = useMessages(callsMessages);
   const { locale } = useLocale();
@@ -25,45 +36,65 @@ export function CallsOverview({ listSearch }: { listSearch: string }) {
   const day = useQuery(callQueries.day(today));
   const overview = useMemo(() => (day.data ? computeDayOverview(day.data) : null), [day.data]);
   const notCalledBack = useMemo(() => (day.data ? findNotCalledBack(day.data) : []), [day.data]);
-  const percent = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits: 0 });
+  const percent = percentFormat(INTL_LOCALE[locale]);
+
+  // Loading and loaded share one shape (the tiles, the heading, a fixed-height box for the callers), so that
+  // nothing below moves when today's numbers arrive.
+  const stat = (label: string, value: string | number) => (
+    <div className="stat">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+  const stats = (values: { incoming: string | number; outgoing: string | number; missed: string | number; rate: string; talk: string }) => (
+    <>
+      {stat(t.todayIncoming, values.incoming)}
+      {stat(t.todayOutgoing, values.outgoing)}
+      {stat(t.todayMissed, values.missed)}
+      {stat(t.todayAnsweredRate, values.rate)}
+      {stat(t.todayAverageTalk, values.talk)}
+    </>
+  );
 
   return (
     <section className="calls-overview" aria-labelledby={headingId}>
       <h2 id={headingId}>{t.today}</h2>
       {day.isPending ? (
-        <Spinner label={t.loadingToday} />
+        <div className="calls-overview__body">
+          {/* Placeholders with typical values (a talk time reads "38 min 38 s"), taking space but shown to no one. */}
+          <dl className="stats stats--placeholder" aria-hidden="true">
+            {stats({ incoming: 0, outgoing: 0, missed: 0, rate: percent.format(1), talk: formatDuration(38 * 60 + 38, locale) })}
+          </dl>
+          <div className="callbacks">
+            <h3 className="calls-overview__placeholder" aria-hidden="true">
+              {t.notCalledBack}
+            </h3>
+            <div className="callbacks__box">
+              <Spinner label={t.loadingToday} />
+            </div>
+          </div>
+        </div>
       ) : day.isError && !day.data ? (
         <ErrorPanel error={day.error} onRetry={() => void day.refetch()} />
       ) : overview ? (
         <div className="calls-overview__body">
           <dl className="stats">
-            <div className="stat">
-              <dt>{t.todayIncoming}</dt>
-              <dd>{overview.incoming}</dd>
-            </div>
-            <div className="stat">
-              <dt>{t.todayOutgoing}</dt>
-              <dd>{overview.outgoing}</dd>
-            </div>
-            <div className="stat">
-              <dt>{t.todayMissed}</dt>
-              <dd>{overview.missed}</dd>
-            </div>
-            <div className="stat">
-              <dt>{t.todayAnsweredRate}</dt>
-              <dd>{overview.answeredRate === null ? '—' : percent.format(overview.answeredRate)}</dd>
-            </div>
-            <div className="stat">
-              <dt>{t.todayAverageTalk}</dt>
-              <dd>{overview.averageTalkSeconds === null ? '—' : formatDuration(overview.averageTalkSeconds, locale)}</dd>
-            </div>
+            {stats({
+              incoming: overview.incoming,
+              outgoing: overview.outgoing,
+              missed: overview.missed,
+              rate: overview.answeredRate === null ? '—' : percent.format(overview.answeredRate),
+              talk: overview.averageTalkSeconds === null ? '—' : formatDuration(overview.averageTalkSeconds, locale),
+            })}
           </dl>
           <div className="callbacks">
             <h3>{t.notCalledBack}</h3>
             {notCalledBack.length === 0 ? (
-              <p className="muted">{t.notCalledBackNone}</p>
+              <div className="callbacks__box">
+                <p className="muted">{t.notCalledBackNone}</p>
+              </div>
             ) : (
-              <ul className="callbacks__list">
+              <ul className="callbacks__box callbacks__list">
                 {notCalledBack.map(({ call, attempts }) => (
                   <li key={call.call_uuid} className="callbacks__item">
                     <PartyLabel call={call} side="from" />
