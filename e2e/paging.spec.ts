@@ -95,4 +95,33 @@ test.describe('paging', () => {
     await expect(page.getByText('2 new calls')).toBeAttached();
     await expect(page.getByText('32 calls shown')).toBeVisible();
   });
+
+  test('keeps the call the reader is looking at in place when new calls arrive on top', async ({ page, sandbox }) => {
+    await sandbox.reset({ calls: 60 });
+    await signIn(page);
+    const table = page.getByRole('table', { name: 'Calls, newest first' });
+    await expect(table).toBeVisible();
+    // Scroll well into the list, and take the call in the middle of the screen.
+    await page.evaluate(() => {
+      const tbody = document.querySelector('tbody');
+      if (tbody) window.scrollTo(0, tbody.getBoundingClientRect().top + window.scrollY + 800);
+    });
+    await nextFrame(page);
+    const href = await page.evaluate(
+      () => document.elementFromPoint(200, window.innerHeight / 2)?.closest('tr')?.querySelector('a')?.getAttribute('href') ?? null,
+    );
+    expect(href).toMatch(/^\/calls\//);
+    const topOf = () =>
+      page.evaluate((h) => document.querySelector(`tbody a[href="${h}"]`)?.closest('tr')?.getBoundingClientRect().top ?? null, href);
+    const before = await topOf();
+    expect(before).not.toBeNull();
+
+    await sandbox.addCalls(2);
+    await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect(page.getByText('2 new calls')).toBeAttached({ timeout: 40_000 });
+    await expect(page.getByText('62 calls shown')).toBeAttached();
+    await nextFrame(page);
+    expect(Math.abs((await topOf())! - before!)).toBeLessThanOrEqual(1);
+  });
 });
