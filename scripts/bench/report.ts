@@ -199,8 +199,9 @@ export function renderMarkdown(results: BenchResults, previous: { date: string; 
   );
   out.push('');
   out.push(
-    'Everything runs on loopback against the production-like local run (`netlify serve`: the built SPA, the bundled functions, ' +
-      'netlify.toml’s redirects and headers) on the Firmafon sandbox. Timings on a shared machine vary from run to run; ' +
+    'Everything runs on loopback against the production-like local run (`npm run serve`: `netlify serve` with the built SPA, the ' +
+      'bundled functions and netlify.toml’s redirects and headers, behind a front that compresses responses as Netlify’s CDN does) ' +
+      'on the Firmafon sandbox. Timings on a shared machine vary from run to run; ' +
       'compare figures of one run side by side, and runs with each other only with the load average in mind.',
   );
 
