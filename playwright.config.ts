@@ -20,9 +20,10 @@ import {
   PREVIEW_URL,
   SANDBOX_URL,
 } from './e2e/env.ts';
+import { CHROMIUM_FLAGS, DEBIAN_CHROMIUM } from './scripts/chromium.ts';
 import { SANDBOX_CLIENT_ID } from './scripts/local-run.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -43,14 +44,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...CHROMIUM_FLAGS],
     },
   },
   // Started in this order, each once the one before answers.

@@ -1,27 +1,16 @@
 /**
- * Headless Chromium for the benchmark (Debian's, the flags the e2e tests use) and what the bench injects into
+ * Headless Chromium for the benchmark (scripts/chromium.ts: the same browser and flags as the browser tests) and what the bench injects into
  * the app's pages. Page-side code is kept as strings: this part of the project is type-checked without the DOM
  * library, and an init script (CDP) runs before the app's own code and outside its Content-Security-Policy.
  */
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.ts';
 import { SANDBOX_USER } from './sandbox-client.ts';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export const VIEWPORT = { width: 1280, height: 800 };
 
 export function launchOptions(extraArgs: readonly string[] = []): LaunchOptions {
-  return { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] };
+  return { executablePath: CHROMIUM_PATH, headless: true, args: ['--headless=new', ...CHROMIUM_FLAGS, ...extraArgs] };
 }
 
 export function launchBrowser(): Promise<Browser> {
