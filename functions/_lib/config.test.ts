@@ -1,13 +1,12 @@
 /** The public config function: the shape the SPA reads, and nothing secret. */
 import * as v from 'valibot';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PublicConfigSchema } from '../../common/public-config.ts';
 import handler, { config } from '../config.ts';
-import { CLIENT_ID, CLIENT_SECRET, PREVIEW, RELAY, RELAY_KEY, SITE, baseEnv, captureConsole, inspect, relayEnv, setProcessEnv } from './test-support/harness.ts';
+import { CLIENT_ID, CLIENT_SECRET, PREVIEW, RELAY, RELAY_KEY, SITE, baseEnv, captureConsole, inspect, relayEnv, envPerTest } from './test-support/harness.ts';
 
 captureConsole();
-let restoreEnv: () => void = () => undefined;
-afterEach(() => restoreEnv());
+const useEnv = envPerTest();
 
 const get = async (method = 'GET', origin = SITE, context?: unknown) => inspect(await handler(new Request(`${origin}/api/config`, { method }), context));
 const redirectUriOf = (body: unknown) => (body as { redirectUri?: unknown }).redirectUri;
@@ -18,7 +17,7 @@ describe('GET /api/config', () => {
   });
 
   it('answers the public config, matching the shared schema, with defaults', async () => {
-    restoreEnv = setProcessEnv({ ...baseEnv('https://app.firmafon.dk/'), FIRMAFON_URL: undefined });
+    useEnv({ ...baseEnv('https://app.firmafon.dk/'), FIRMAFON_URL: undefined });
     const res = await get();
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
@@ -34,13 +33,13 @@ describe('GET /api/config', () => {
   });
 
   it('reflects PKCE, the state mode and FIRMAFON_URL without its trailing slash', async () => {
-    restoreEnv = setProcessEnv({ ...baseEnv('http://localhost:8890/'), FIRMAFON_PKCE: 'ON', FIRMAFON_STATE: 'optional' });
+    useEnv({ ...baseEnv('http://localhost:8890/'), FIRMAFON_PKCE: 'ON', FIRMAFON_STATE: 'optional' });
     const res = await get();
     expect(res.json).toMatchObject({ authorizeUrl: 'http://localhost:8890/api/v2/authorize', pkce: true, stateMode: 'optional' });
   });
 
   it("tells a deploy preview to use the production relay's URL when the relay is set up", async () => {
-    restoreEnv = setProcessEnv(relayEnv('https://app.firmafon.dk'));
+    useEnv(relayEnv('https://app.firmafon.dk'));
     const res = await get('GET', PREVIEW, { deploy: { context: 'deploy-preview', id: '5f2b9c0d1e3a4b5c6d7e8f90' } });
     expect(res.status).toBe(200);
     expect(v.safeParse(PublicConfigSchema, res.json).success).toBe(true);
@@ -49,7 +48,7 @@ describe('GET /api/config', () => {
   });
 
   it('tells production to use its own callback (redirectUri null), relay or not', async () => {
-    restoreEnv = setProcessEnv(relayEnv('https://app.firmafon.dk'));
+    useEnv(relayEnv('https://app.firmafon.dk'));
     expect(redirectUriOf((await get('GET', SITE, { deploy: { context: 'production' } })).json)).toBeNull();
   });
 
@@ -57,17 +56,17 @@ describe('GET /api/config', () => {
     ['optional state (previews use a per-context registration)', { FIRMAFON_STATE: 'optional' }],
     ['no signing key', { RELAY_SIGNING_KEY: undefined }],
   ])('gives a deploy preview redirectUri null with %s', async (_name, override) => {
-    restoreEnv = setProcessEnv({ ...relayEnv('https://app.firmafon.dk'), ...override });
+    useEnv({ ...relayEnv('https://app.firmafon.dk'), ...override });
     expect(redirectUriOf((await get('GET', PREVIEW)).json)).toBeNull();
   });
 
   it("gives no relay to an origin that is not one of the site's", async () => {
-    restoreEnv = setProcessEnv(relayEnv('https://app.firmafon.dk'));
+    useEnv(relayEnv('https://app.firmafon.dk'));
     expect(redirectUriOf((await get('GET', 'https://deploy-preview-42--other-site.netlify.app')).json)).toBeNull();
   });
 
   it.each(['POST', 'PUT', 'DELETE'])('answers %s with 405 and Allow: GET', async (method) => {
-    restoreEnv = setProcessEnv(baseEnv('https://app.firmafon.dk'));
+    useEnv(baseEnv('https://app.firmafon.dk'));
     const res = await get(method);
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET');
@@ -78,7 +77,7 @@ describe('GET /api/config', () => {
     ['no client secret', { FIRMAFON_CLIENT_SECRET: undefined }],
     ['an invalid FIRMAFON_PKCE', { FIRMAFON_PKCE: 'maybe' }],
   ])('answers 503 server_misconfigured with %s', async (_name, override) => {
-    restoreEnv = setProcessEnv({ ...baseEnv('https://app.firmafon.dk'), ...override });
+    useEnv({ ...baseEnv('https://app.firmafon.dk'), ...override });
     const res = await get();
     expect(res.status).toBe(503);
     expect((res.json as { error: string }).error).toBe('server_misconfigured');

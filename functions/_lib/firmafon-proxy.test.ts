@@ -1,15 +1,11 @@
 /** The proxy function end to end: a real handler, real `Request`s, a fake Firmafon on loopback. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import handler, { config } from '../firmafon-proxy.ts';
 import { closedPortUrl, json, startFakeFirmafon, type FakeFirmafon } from './test-support/fake-firmafon.ts';
-import { ACCESS_TOKEN, SITE, baseEnv, captureConsole, inspect, seen, setProcessEnv, type TestEnv } from './test-support/harness.ts';
+import { ACCESS_TOKEN, SITE, baseEnv, captureConsole, inspect, seen, envPerTest } from './test-support/harness.ts';
 
 let fake: FakeFirmafon;
-let restoreEnv: () => void = () => undefined;
-const useEnv = (env: TestEnv) => {
-  restoreEnv();
-  restoreEnv = setProcessEnv(env);
-};
+const useEnv = envPerTest(() => baseEnv(fake.url));
 
 captureConsole();
 beforeAll(async () => {
@@ -21,11 +17,6 @@ afterAll(async () => {
 beforeEach(() => {
   fake.received.length = 0;
   fake.script(json(200, { calls: [] }));
-  useEnv(baseEnv(fake.url));
-});
-afterEach(() => {
-  restoreEnv();
-  restoreEnv = () => undefined;
 });
 
 function proxyRequest(pathAndQuery: string, init: { method?: string; headers?: Record<string, string> } = {}): Request {

@@ -1,6 +1,6 @@
 /** The relay-state function end to end: a real handler and real `Request`s, on a deploy preview and on production. */
 import * as v from 'valibot';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RelayStateResponseSchema } from '../../common/relay-contract.ts';
 import { RELAY_STATE_PATH } from '../../common/routes.ts';
 import handler, { config } from '../relay-state.ts';
@@ -15,23 +15,13 @@ import {
   inspect,
   relayEnv,
   seen,
-  setProcessEnv,
+  envPerTest,
   streamOf,
-  type TestEnv,
   type TokenRequestInit,
 } from './test-support/harness.ts';
 
 captureConsole();
-let restoreEnv: () => void = () => undefined;
-const useEnv = (env: TestEnv) => {
-  restoreEnv();
-  restoreEnv = setProcessEnv(env);
-};
-beforeEach(() => useEnv(relayEnv('https://app.firmafon.dk')));
-afterEach(() => {
-  restoreEnv();
-  restoreEnv = () => undefined;
-});
+const useEnv = envPerTest(() => relayEnv('https://app.firmafon.dk'));
 
 const post = (init: TokenRequestInit = {}) => dashboardPost(RELAY_STATE_PATH, { origin: PREVIEW, body: { nonce: NONCE }, ...init });
 const call = async (request: Request, context?: unknown) => inspect(await handler(request, context));

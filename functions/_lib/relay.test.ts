@@ -1,21 +1,12 @@
 /** The relay function end to end: a real handler and real `Request`s, in the production site's environment. */
 import { createHmac } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import handler, { config } from '../relay.ts';
 import { signState } from './signed-state.ts';
-import { CODE, NONCE, PREVIEW, RELAY, RELAY_KEY, SITE, captureConsole, inspect, relayEnv, seen, setProcessEnv, type TestEnv } from './test-support/harness.ts';
+import { CODE, NONCE, PREVIEW, RELAY, RELAY_KEY, SITE, captureConsole, inspect, relayEnv, seen, envPerTest } from './test-support/harness.ts';
 
 captureConsole();
-let restoreEnv: () => void = () => undefined;
-const useEnv = (env: TestEnv) => {
-  restoreEnv();
-  restoreEnv = setProcessEnv(env);
-};
-beforeEach(() => useEnv(relayEnv('https://app.firmafon.dk')));
-afterEach(() => {
-  restoreEnv();
-  restoreEnv = () => undefined;
-});
+const useEnv = envPerTest(() => relayEnv('https://app.firmafon.dk'));
 
 const stateFor = (origin = PREVIEW, now = Date.now()) => signState({ origin, nonce: NONCE, key: RELAY_KEY, now });
 /** A state a key holder could have signed with any claims (the production function never would). */

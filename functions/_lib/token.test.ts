@@ -1,5 +1,5 @@
 /** The token function end to end: a real handler, real `Request`s, a fake Firmafon on loopback. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import handler, { config } from '../token.ts';
 import { json, startFakeFirmafon, closedPortUrl, type FakeFirmafon } from './test-support/fake-firmafon.ts';
 import {
@@ -17,18 +17,13 @@ import {
   inspect,
   relayEnv,
   seen,
-  setProcessEnv,
+  envPerTest,
   streamOf,
   tokenRequest,
-  type TestEnv,
 } from './test-support/harness.ts';
 
 let fake: FakeFirmafon;
-let restoreEnv: () => void = () => undefined;
-const useEnv = (env: TestEnv) => {
-  restoreEnv();
-  restoreEnv = setProcessEnv(env);
-};
+const useEnv = envPerTest(() => baseEnv(fake.url));
 
 captureConsole();
 beforeAll(async () => {
@@ -40,11 +35,6 @@ afterAll(async () => {
 beforeEach(() => {
   fake.received.length = 0;
   fake.script(json(200, { access_token: ACCESS_TOKEN, token_type: 'Bearer' }));
-  useEnv(baseEnv(fake.url));
-});
-afterEach(() => {
-  restoreEnv();
-  restoreEnv = () => undefined;
 });
 
 const call = async (request: Request) => inspect(await handler(request));

@@ -60,6 +60,24 @@ export function setProcessEnv(env: TestEnv): () => void {
   };
 }
 
+/**
+ * For a test file: every test starts from `initial()` (when given) and ends with the process environment as it
+ * was. The returned `useEnv(env)` swaps in another environment within a test.
+ */
+export function envPerTest(initial?: () => TestEnv): (env: TestEnv) => void {
+  let restore: () => void = () => undefined;
+  const useEnv = (env: TestEnv) => {
+    restore();
+    restore = setProcessEnv(env);
+  };
+  if (initial) beforeEach(() => useEnv(initial()));
+  afterEach(() => {
+    restore();
+    restore = () => undefined;
+  });
+  return useEnv;
+}
+
 export interface TokenRequestInit {
   method?: string;
   /** Replaces the default headers; `null` removes one. */
