@@ -3,7 +3,7 @@
  * the sandbox issues is read from the /api/auth/token response and must appear in no storage and no URL.
  */
 import type { Page, Response } from '@playwright/test';
-import { expect, signIn, test } from './fixtures.ts';
+import { expect, logInAtFirmafon, signIn, test } from './fixtures.ts';
 import { SANDBOX_USER } from './env.ts';
 
 /** Resolves with the access token of the next successful token response. */
@@ -77,11 +77,7 @@ test.describe('sign-in', () => {
     page.on('request', (r) => {
       if (r.url().includes('/api/auth/token')) tokenRequests.push(r.url());
     });
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Sign in with Firmafon' }).click();
-    await page.getByLabel('Email').fill(SANDBOX_USER.email);
-    await page.getByLabel('Password').fill(SANDBOX_USER.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logInAtFirmafon(page);
     await page.getByRole('button', { name: 'Deny' }).click();
     await expect(page.getByText('You didn’t give the dashboard access to Firmafon.')).toBeVisible();
     expect(page.url()).not.toContain('error=');

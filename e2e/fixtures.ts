@@ -44,16 +44,24 @@ export const sandboxControl = {
 export type SandboxControl = typeof sandboxControl;
 
 /**
+ * From `startAt` (default: the sign-in page), clicks "Sign in with Firmafon" and logs in on the sandbox's login
+ * page; the browser is then on Firmafon's consent page (or already back, for an app approved before).
+ */
+export async function logInAtFirmafon(page: Page, options: { startAt?: string; user?: string } = {}): Promise<void> {
+  await page.goto(options.startAt ?? '/');
+  await page.getByRole('button', { name: 'Sign in with Firmafon' }).click();
+  await page.getByLabel('Email').fill(options.user ?? SANDBOX_USER.email);
+  await page.getByLabel('Password').fill(SANDBOX_USER.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/**
  * Signs in through the sandbox, starting from `startAt` (a protected page or the sign-in page), and waits
  * until the app is back on `expectPath` (default: `startAt`'s path, or /calls).
  */
 export async function signIn(page: Page, options: { startAt?: string; returnTo?: string; user?: string; expectPath?: string } = {}): Promise<void> {
   const startAt = options.startAt ?? options.returnTo ?? '/';
-  await page.goto(startAt);
-  await page.getByRole('button', { name: 'Sign in with Firmafon' }).click();
-  await page.getByLabel('Email').fill(options.user ?? SANDBOX_USER.email);
-  await page.getByLabel('Password').fill(SANDBOX_USER.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await logInAtFirmafon(page, { startAt, ...(options.user ? { user: options.user } : {}) });
   await page.getByRole('button', { name: 'Authorize' }).click();
   const expectPath = options.expectPath ?? (startAt === '/' ? '/calls' : new URL(startAt, 'http://x').pathname);
   await page.waitForURL((url) => url.pathname === expectPath);

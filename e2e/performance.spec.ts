@@ -5,8 +5,7 @@
  * sequential round trips in all. Timings come from Chromium's network stack (Playwright's request.timing()).
  */
 import type { Page, Request } from '@playwright/test';
-import { SANDBOX_USER } from './env.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, logInAtFirmafon, test } from './fixtures.ts';
 
 interface Timed {
   url: URL;
@@ -76,11 +75,7 @@ test.describe('loading after sign-in', () => {
       observer.observe(document, { childList: true, subtree: true });
     });
 
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Sign in with Firmafon' }).click();
-    await page.getByLabel('Email').fill(SANDBOX_USER.email);
-    await page.getByLabel('Password').fill(SANDBOX_USER.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logInAtFirmafon(page);
     const authorize = page.getByRole('button', { name: 'Authorize' });
     await expect(authorize).toBeVisible();
 

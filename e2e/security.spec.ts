@@ -3,8 +3,7 @@
  * and no page breaks the production Content-Security-Policy.
  */
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures.ts';
-import { SANDBOX_USER } from './env.ts';
+import { expect, logInAtFirmafon, signIn, test } from './fixtures.ts';
 
 /** A resume is a full round trip through the sandbox (config, authorize, callback, token). */
 const RESUME_TIMEOUT = 30_000;
@@ -40,11 +39,7 @@ async function watchCspViolations(page: Page): Promise<string[]> {
  * app never sees the response; returns the callback URL with a real, unredeemed code.
  */
 async function obtainCallbackUrl(page: Page): Promise<string> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Sign in with Firmafon' }).click();
-  await page.getByLabel('Email').fill(SANDBOX_USER.email);
-  await page.getByLabel('Password').fill(SANDBOX_USER.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await logInAtFirmafon(page);
   const authorize = page.getByRole('button', { name: 'Authorize' });
   await expect(authorize).toBeVisible();
   const form = await authorize.evaluate((button) => {
