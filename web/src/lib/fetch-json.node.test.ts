@@ -110,6 +110,8 @@ describe('parseRetryAfter', () => {
     ['', null],
     ['0', 0],
     ['120', 120],
+    ['-5', null],
+    ['Thu, 01 Jan 1970 00:00:00 GMT', 0],
     ['soon', null],
   ])('%j → %j', (header, expected) => {
     expect(parseRetryAfter(header)).toBe(expected);

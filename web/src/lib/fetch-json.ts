@@ -12,6 +12,9 @@ export function parseRetryAfter(header: string | null): number | null {
   if (!header) return null;
   const seconds = Number(header);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  // An HTTP date always names its day and month; anything else (e.g. "-5", which Date.parse reads as a year) is
+  // not a Retry-After value and is ignored.
+  if (!/^[A-Za-z]{3}, /.test(header)) return null;
   const date = Date.parse(header);
   return Number.isNaN(date) ? null : Math.max(0, Math.round((date - Date.now()) / 1000));
 }
