@@ -4,7 +4,7 @@
  * Retry-After. The sandbox's fault control makes Firmafon answer that way for one API path.
  */
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures.ts';
+import { expect, signIn, test, type SandboxControl } from './fixtures.ts';
 
 /** Signs in, then opens the first call's details from the list; returns the sandbox API path of that call. */
 async function openFirstCall(page: Page, beforeOpening: (apiPath: string) => Promise<unknown>): Promise<void> {
@@ -17,7 +17,7 @@ async function openFirstCall(page: Page, beforeOpening: (apiPath: string) => Pro
   await expect(page).toHaveURL(href!);
 }
 
-const apiCallsTo = async (sandbox: { log: () => Promise<{ apiRequests: Array<{ path: string; status: number }> }> }, path: string) =>
+const apiCallsTo = async (sandbox: SandboxControl, path: string) =>
   (await sandbox.log()).apiRequests.filter((r) => r.path === `/api/v2${path}`).map((r) => r.status);
 
 test.describe('when Firmafon fails', () => {
