@@ -1,7 +1,8 @@
 /**
- * Headless Chromium for the benchmark (scripts/chromium.ts: the same browser and flags as the browser tests) and what the bench injects into
- * the app's pages. Page-side code is kept as strings: this part of the project is type-checked without the DOM
- * library, and an init script (CDP) runs before the app's own code and outside its Content-Security-Policy.
+ * Headless Chromium for the benchmark (scripts/chromium.ts: the same browser and flags as the browser tests)
+ * and what the bench injects into the app's pages. Page-side code is kept as strings: this part of the project
+ * is type-checked without the DOM library, and an init script (CDP) runs before the app's own code and outside
+ * its Content-Security-Policy.
  */
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.ts';
