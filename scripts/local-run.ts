@@ -23,7 +23,7 @@ import * as v from 'valibot';
 import { CALLBACK_PATH, DEFAULT_FIRMAFON_URL } from '../common/routes.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import { startCompressingProxy } from './compressing-proxy.ts';
-import { freePort } from './free-port.ts';
+import { freePort, portTaken } from './free-port.ts';
 
 export type LocalRunMode = 'dev' | 'serve';
 
@@ -104,12 +104,39 @@ function createPrebuiltRoot(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 3 }) };
 }
 
+/**
+ * Stops with a clear message before anything starts when one of the run's fixed ports is taken (often an earlier
+ * run still going) or two of them are the same, instead of a half-started run and a stack trace.
+ */
+async function ensurePortsFree(ports: Array<{ name: string; what: string; port: number }>, command: string): Promise<void> {
+  for (const [index, { name, what, port }] of ports.entries()) {
+    const same = ports.slice(0, index).find((other) => other.port === port);
+    if (same) {
+      console.error(`${name} and ${same.name} are both ${port}: ${what} and ${same.what} need ports of their own.`);
+      process.exit(1);
+    }
+    if (await portTaken(port)) {
+      console.error(`Port ${port} (${name}, ${what}) is already in use — perhaps by an earlier run that is still going.`);
+      console.error(`Stop what uses it, or choose another port: ${name}=${port + 1} ${command}`);
+      process.exit(1);
+    }
+  }
+}
+
 export async function runLocal(mode: LocalRunMode, options: LocalRunOptions = {}): Promise<void> {
   const env = readEnv();
   if (options.prebuilt && (mode !== 'serve' || !existsSync('dist/index.html'))) {
     console.error(mode !== 'serve' ? 'prebuilt applies only to serve.' : 'No build in dist/: run `npm run build` (or `npm run serve`) first.');
     process.exit(1);
   }
+  await ensurePortsFree(
+    [
+      { name: 'PORT', what: 'the dashboard', port: env.PORT },
+      ...(mode === 'dev' ? [{ name: 'VITE_PORT', what: "Vite's dev server", port: env.VITE_PORT }] : []),
+      ...(env.FIRMAFON_CLIENT_ID ? [] : [{ name: 'SANDBOX_PORT', what: 'the Firmafon sandbox', port: env.SANDBOX_PORT }]),
+    ],
+    mode === 'dev' ? 'npm start' : 'npm run serve',
+  );
   const origins = [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
