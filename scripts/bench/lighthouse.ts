@@ -6,7 +6,7 @@
  * in-memory token, and the app resumes the session through the sandbox (signed-in hint, Firmafon session,
  * approval) — the audit checks it really ended on /calls with the calls loaded.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -47,8 +47,8 @@ const numeric = (lhr: Result, id: string): number | null => {
 };
 
 /** Authorization codes and states in URLs are single-use and redeemed, but they still stay out of reports. */
-function redactUrls(text: string): string {
-  return text.replace(/([?&](?:code|state)=)[^&\s)]+/g, '$1…');
+export function redactUrls(text: string): string {
+  return text.replace(/([?&](?:code|state)=)[^&#\s)"'\\]+/g, '$1…');
 }
 
 /** The performance audits that cost the most (lowest score first), and the elements behind layout shifts. */
@@ -84,11 +84,15 @@ function configFor(page: AuditedPage, formFactor: FormFactor): Config | undefine
   return { ...base, settings: { ...base.settings, pauseAfterLoadMs: 3000, networkQuietThresholdMs: 3000, cpuQuietThresholdMs: 3000 } };
 }
 
-async function audit(url: string, port: number, page: AuditedPage, formFactor: FormFactor): Promise<LighthouseScores> {
+async function audit(url: string, port: number, page: AuditedPage, formFactor: FormFactor, reportsDir: string | undefined): Promise<LighthouseScores> {
   const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, disableStorageReset: true };
   const result = await lighthouse(url, flags, configFor(page, formFactor));
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const lhr = result.lhr;
+  if (reportsDir) {
+    mkdirSync(reportsDir, { recursive: true });
+    writeFileSync(join(reportsDir, `lighthouse-${page}-${formFactor}.json`), redactUrls(JSON.stringify(lhr, null, 1)));
+  }
   const warnings: string[] = [];
   if (lhr.runtimeError) warnings.push(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
   const finalUrl = lhr.finalDisplayedUrl;
@@ -123,7 +127,15 @@ export async function measureLighthouse(
     deadline,
     log,
     onScores,
-  }: { formFactors: readonly FormFactor[]; deadline: number; log: (line: string) => void; onScores?: (scores: LighthouseScores) => void },
+    reportsDir,
+  }: {
+    formFactors: readonly FormFactor[];
+    deadline: number;
+    log: (line: string) => void;
+    onScores?: (scores: LighthouseScores) => void;
+    /** Where to keep Lighthouse's full JSON reports (open them in the Lighthouse viewer); none kept without it. */
+    reportsDir?: string | undefined;
+  },
 ): Promise<LighthouseScores[]> {
   await sandboxControl(run.sandboxUrl, 'reset', {});
   const port = await freePort();
@@ -149,7 +161,7 @@ export async function measureLighthouse(
     // The first form factor of each page always runs; further ones only while there is time.
     const inTime = (index: number) => index === 0 || Date.now() < deadline;
     for (const [index, formFactor] of formFactors.entries()) {
-      if (inTime(index)) report(await audit(`${run.appUrl}/`, port, 'sign-in', formFactor));
+      if (inTime(index)) report(await audit(`${run.appUrl}/`, port, 'sign-in', formFactor, reportsDir));
     }
 
     const page = context.pages()[0] ?? (await context.newPage());
@@ -162,7 +174,7 @@ export async function measureLighthouse(
     await page.locator('tbody tr[aria-rowindex]').first().waitFor({ timeout: 60_000 });
 
     for (const [index, formFactor] of formFactors.entries()) {
-      if (inTime(index)) report(await audit(`${run.appUrl}/calls`, port, 'calls', formFactor));
+      if (inTime(index)) report(await audit(`${run.appUrl}/calls`, port, 'calls', formFactor, reportsDir));
       else log(`    calls ${formFactor}: skipped, out of time`);
     }
   } finally {

@@ -384,7 +384,7 @@ export function renderMarkdown(results: BenchResults, previous: { date: string; 
   out.push(
     '`npm run bench` (after `npm ci`; needs Chromium at /usr/bin/chromium or CHROMIUM_PATH). It builds, starts its own production-like run on free ports, ' +
       'stops by itself (a watchdog ends it after BENCH_TIME_LIMIT_S, default 600 s) and rewrites this file. Settings: BENCH_RUNS (sign-ins per kind, 7), ' +
-      'BENCH_REQUESTS (per latency cell, 500), BENCH_CALLS (10000), BENCH_SKIP (comma-separated: sizes, sign-in, latency, rendering, lighthouse). ' +
+      'BENCH_REQUESTS (per latency cell, 500), BENCH_CALLS (10000), BENCH_SKIP (comma-separated: sizes, sign-in, latency, rendering, lighthouse), BENCH_LIGHTHOUSE_REPORTS (a directory to keep Lighthouse’s full JSON reports in). ' +
       'Do not run it while another `netlify serve` runs from the same checkout: netlify-cli shares `.netlify/` between them. The size budgets alone: `npm run check:size` (part of `npm test`).',
   );
 

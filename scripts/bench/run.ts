@@ -175,7 +175,8 @@ async function main(): Promise<void> {
     });
     await section('lighthouse', async () => {
       results.lighthouse = [];
-      await measureLighthouse(run, { formFactors: ['mobile', 'desktop'], deadline: until(150), log, onScores: (scores) => results.lighthouse?.push(scores) });
+      const reportsDir = process.env.BENCH_LIGHTHOUSE_REPORTS || undefined;
+      await measureLighthouse(run, { formFactors: ['mobile', 'desktop'], deadline: until(150), log, onScores: (scores) => results.lighthouse?.push(scores), reportsDir });
     });
   }
 }
