@@ -51,11 +51,20 @@ export function redactUrls(text: string): string {
   return text.replace(/([?&](?:code|state)=)[^&#\s)"'\\]+/g, '$1…');
 }
 
+/**
+ * An audit whose every finding Lighthouse calls "Not actionable": e.g. the back/forward cache, which the bench's
+ * browser (started by Playwright) has switched off, so it says nothing about the app.
+ */
+function onlyNotActionable(audit: Result['audits'][string]): boolean {
+  const items = (audit.details as { items?: Array<{ failureType?: unknown }> } | undefined)?.items ?? [];
+  return items.length > 0 && items.every((item) => item.failureType === 'Not actionable');
+}
+
 /** The performance audits that cost the most (lowest score first), and the elements behind layout shifts. */
-function diagnosticsOf(lhr: Result): string[] {
+export function diagnosticsOf(lhr: Result): string[] {
   const performanceAudits = new Set((lhr.categories.performance?.auditRefs ?? []).map((ref) => ref.id));
   const weak = Object.values(lhr.audits)
-    .filter((a) => performanceAudits.has(a.id) && typeof a.score === 'number' && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+    .filter((a) => performanceAudits.has(a.id) && typeof a.score === 'number' && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && !onlyNotActionable(a))
     .sort((a, b) => (a.score ?? 0) - (b.score ?? 0))
     .slice(0, 5)
     .map((a) => `${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
