@@ -349,7 +349,7 @@ export function renderMarkdown(results: BenchResults, previous: { date: string; 
     'Performance, accessibility and best practices; “mobile” is Lighthouse’s default (simulated slow 4G and 4× CPU slowdown), “desktop” its desktop preset. ' +
       'The calls page is audited signed in: the bench signs in, Lighthouse’s navigation of /calls loses the in-memory token and the app resumes the session through the sandbox ' +
       '(/calls → Firmafon’s authorize → /auth/callback → /calls, which Lighthouse notes as a redirect), so its figures are those of opening or reloading /calls; Lighthouse waits ' +
-      'for 3 s of network and CPU quiet there (default 1 s) so that the audit ends on the filled table. A ⚠︎ marks a run that did not end on /calls with the calls loaded.',
+      'for 3 s of network and CPU quiet there (default 1 s) so that the audit ends on the filled table. A ⚠︎ marks a run that did not end on /calls with the calls loaded. The app run serves the page’s API calls on the same cores as the browser (netlify-cli starts a worker thread for each function call), so on a machine with few cores the calls page’s tasks also wait for a core, which Lighthouse counts as blocking time; a deployed site’s functions run elsewhere.',
   );
   out.push('');
   if (results.lighthouse?.length) {
