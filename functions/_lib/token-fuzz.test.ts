@@ -50,8 +50,12 @@ const headers: fc.Arbitrary<Headers> = fc.record({
   contentLength: fc.oneof({ arbitrary: absent, weight: 4 }, fc.nat({ max: 10_000 }).map(String), headerText),
 });
 
+/** A code and a PKCE verifier of the shapes the contract accepts. */
+const validCode = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
+const validVerifier = fc.stringMatching(/^[A-Za-z0-9\-._~]{43,128}$/);
+
 const code = fc.oneof(
-  { arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), weight: 4 },
+  { arbitrary: validCode, weight: 4 },
   fc.string({ maxLength: 40 }),
   fc.constantFrom('', '   '),
   fc.string({ minLength: 500, maxLength: 600 }),
@@ -60,7 +64,7 @@ const redirectUri = mostly(
   CALLBACK,
   fc.oneof(fc.constantFrom(`${CALLBACK}?x=1`, `${CALLBACK}/`, 'https://evil.example/auth/callback', 'https://a@dash.example/auth/callback', 'not a url'), fc.webUrl()),
 );
-const verifier = fc.oneof(fc.stringMatching(/^[A-Za-z0-9\-._~]{43,128}$/), fc.string({ maxLength: 50 }));
+const verifier = fc.oneof(validVerifier, fc.string({ maxLength: 50 }));
 const tokenBody = fc
   .record({ code, redirect_uri: redirectUri, code_verifier: verifier, extra: fc.jsonValue() }, { requiredKeys: ['code', 'redirect_uri'] })
   .map((b) => JSON.stringify(b));
@@ -89,10 +93,7 @@ const wellFormedRequest = fc.tuple(
     contentLength: fc.constant(undefined),
   }),
   fc
-    .record(
-      { code: fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), redirect_uri: fc.constant(CALLBACK), code_verifier: fc.stringMatching(/^[A-Za-z0-9\-._~]{43,128}$/) },
-      { requiredKeys: ['code', 'redirect_uri'] },
-    )
+    .record({ code: validCode, redirect_uri: fc.constant(CALLBACK), code_verifier: validVerifier }, { requiredKeys: ['code', 'redirect_uri'] })
     .map((b): Body => ({ kind: 'text', text: JSON.stringify(b) })),
 );
 const request = fc.oneof(fc.tuple(method, headers, body), wellFormedRequest);
