@@ -10,22 +10,11 @@ import { Spinner } from '../../../components/ui/spinner.tsx';
 import { INTL_LOCALE, useLocale, useMessages } from '../../../lib/i18n.tsx';
 import { callQueries } from '../api/call-queries.ts';
 import { callsMessages } from '../messages.ts';
-import { formatDuration } from '../model/format.ts';
+import { formatDuration, formatPercent } from '../model/format.ts';
 import { computeDayOverview, findNotCalledBack } from '../model/overview.ts';
 import { dateKeyAt } from '../model/zoned-time.ts';
 import { CallTime, PartyLabel, StatusLabel } from './call-parts.tsx';
 import { useNow } from './use-now.ts';
-
-const percentFormats = new Map<string, Intl.NumberFormat>();
-
-function percentFormat(intlLocale: string): Intl.NumberFormat {
-  let format = percentFormats.get(intlLocale);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
-    percentFormats.set(intlLocale, format);
-  }
-  return format;
-}
 
 export function CallsOverview({ listSearch }: { listSearch: string }) {
   const t = useMessages(callsMessages);
@@ -36,7 +25,7 @@ export function CallsOverview({ listSearch }: { listSearch: string }) {
   const day = useQuery(callQueries.day(today));
   const overview = useMemo(() => (day.data ? computeDayOverview(day.data) : null), [day.data]);
   const notCalledBack = useMemo(() => (day.data ? findNotCalledBack(day.data) : []), [day.data]);
-  const percent = percentFormat(INTL_LOCALE[locale]);
+  const intlLocale = INTL_LOCALE[locale];
 
   // Loading and loaded share one shape (the tiles, the heading, a fixed-height box for the callers), so that
   // nothing below moves when today's numbers arrive.
@@ -63,7 +52,7 @@ export function CallsOverview({ listSearch }: { listSearch: string }) {
         <div className="calls-overview__body">
           {/* Placeholders with typical values (a talk time reads "38 min 38 s"), taking space but shown to no one. */}
           <dl className="stats stats--placeholder" aria-hidden="true">
-            {stats({ incoming: 0, outgoing: 0, missed: 0, rate: percent.format(1), talk: formatDuration(38 * 60 + 38, locale) })}
+            {stats({ incoming: 0, outgoing: 0, missed: 0, rate: formatPercent(1, intlLocale), talk: formatDuration(38 * 60 + 38, locale) })}
           </dl>
           <div className="callbacks">
             <h3 className="calls-overview__placeholder" aria-hidden="true">
@@ -83,7 +72,7 @@ export function CallsOverview({ listSearch }: { listSearch: string }) {
               incoming: overview.incoming,
               outgoing: overview.outgoing,
               missed: overview.missed,
-              rate: overview.answeredRate === null ? '—' : percent.format(overview.answeredRate),
+              rate: overview.answeredRate === null ? '—' : formatPercent(overview.answeredRate, intlLocale),
               talk: overview.averageTalkSeconds === null ? '—' : formatDuration(overview.averageTalkSeconds, locale),
             })}
           </dl>

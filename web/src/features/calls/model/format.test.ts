@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCall } from '../testing/make-call.ts';
-import { formatCallTime, formatDuration, isMissed, partyOf, talkSeconds } from './format.ts';
+import { formatCallTime, formatDuration, formatPercent, isMissed, partyOf, talkSeconds } from './format.ts';
 
 describe('formatDuration', () => {
   it.each([
@@ -18,6 +18,15 @@ describe('formatDuration', () => {
   it('reads negative or broken values as zero', () => {
     expect(formatDuration(-3, 'en')).toBe('0 s');
     expect(formatDuration(Number.NaN, 'en')).toBe('0 s');
+  });
+});
+
+describe('formatPercent', () => {
+  it('rounds a share to a whole percentage in each language', () => {
+    expect(formatPercent(0.666, 'en-GB')).toBe('67%');
+    expect(formatPercent(1, 'en-GB')).toBe('100%');
+    expect(formatPercent(0, 'da-DK')).toBe('0\u00a0%');
+    expect(formatPercent(0.5, 'da-DK')).toBe('50\u00a0%');
   });
 });
 

@@ -52,6 +52,18 @@ export function talkSeconds(call: Pick<Call, 'talk_duration' | 'answered_at' | '
   return secondsBetween(call.answered_at, call.ended_at);
 }
 
+const percentFormatters = new Map<string, Intl.NumberFormat>();
+
+/** A share as a whole percentage: `67%` (Danish: `67 %`). */
+export function formatPercent(ratio: number, intlLocale: string): string {
+  let formatter = percentFormatters.get(intlLocale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
+    percentFormatters.set(intlLocale, formatter);
+  }
+  return formatter.format(ratio);
+}
+
 const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function dateTimeFormatter(intlLocale: string, timeZone: string, withDate: boolean, seconds = false) {
