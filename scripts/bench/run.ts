@@ -36,6 +36,8 @@ const settings = {
 };
 const timeLimitMs = intFromEnv('BENCH_TIME_LIMIT_S', 600) * 1000;
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+/** Where to keep Lighthouse's full reports; none are kept without it. */
+const lighthouseReportsDir = process.env.BENCH_LIGHTHOUSE_REPORTS || undefined;
 
 const log = (line: string) => console.log(line);
 const started = Date.now();
@@ -175,8 +177,13 @@ async function main(): Promise<void> {
     });
     await section('lighthouse', async () => {
       results.lighthouse = [];
-      const reportsDir = process.env.BENCH_LIGHTHOUSE_REPORTS || undefined;
-      await measureLighthouse(run, { formFactors: ['mobile', 'desktop'], deadline: until(150), log, onScores: (scores) => results.lighthouse?.push(scores), reportsDir });
+      await measureLighthouse(run, {
+        formFactors: ['mobile', 'desktop'],
+        deadline: until(150),
+        log,
+        onScores: (scores) => results.lighthouse?.push(scores),
+        reportsDir: lighthouseReportsDir,
+      });
     });
   }
 }
