@@ -25,16 +25,16 @@ export function preloadCallbackCode(): void {
   preloadCallsPage();
 }
 
-function prefetchAfterSignIn(returnTo: string): void {
-  const search = new URL(returnTo, window.location.origin).searchParams;
-  void queryClient.prefetchQuery(employeeQueries.me());
-  void importCallQueries()
-    .then(({ callQueries, filtersFromSearchParams }) => queryClient.prefetchInfiniteQuery(callQueries.list(filtersFromSearchParams(search))))
-    .catch(() => {
-      // The calls page fetches on its own when it renders.
-    });
+/** Loads the calls queries while the token is redeemed; the result requests the employee and the first calls page. */
+async function prepareRequestsAfterSignIn(returnTo: string): Promise<() => void> {
+  const { callQueries, filtersFromSearchParams } = await importCallQueries();
+  const filters = filtersFromSearchParams(new URL(returnTo, window.location.origin).searchParams);
+  return () => {
+    void queryClient.prefetchQuery(employeeQueries.me());
+    void queryClient.prefetchInfiniteQuery(callQueries.list(filters));
+  };
 }
 
 export function CallbackRoute() {
-  return <CallbackPage onStart={preloadCallbackCode} onSignedIn={prefetchAfterSignIn} />;
+  return <CallbackPage onStart={preloadCallbackCode} prepareRequests={prepareRequestsAfterSignIn} />;
 }

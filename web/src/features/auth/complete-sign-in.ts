@@ -18,7 +18,22 @@ export type CallbackOutcome =
   | { kind: 'leave' }
   | { kind: 'failed'; problem: SignInProblem; returnTo: string };
 
-export async function completeSignIn(params: CallbackParams): Promise<CallbackOutcome> {
+/**
+ * What the page after the sign-in needs, loaded while the token request is in flight. It resolves to a function
+ * that starts that page's requests; it is called in the same task that stores the token, so the requests go out
+ * together the moment a token exists, however busy the CPU is.
+ */
+export type PrepareRequests = (returnTo: string) => Promise<() => void>;
+
+export interface CallbackHooks {
+  /** Called as soon as a response arrives (e.g. to start loading the next page's code). */
+  onStart?: () => void;
+  prepareRequests?: PrepareRequests;
+}
+
+const noRequests = () => () => undefined;
+
+export async function completeSignIn(params: CallbackParams, prepareRequests: PrepareRequests = async () => noRequests()): Promise<CallbackOutcome> {
   const store = createPendingSignInStore(window.sessionStorage);
   const pendingSignIns = store.list();
   const result = verifyCallback({
@@ -48,15 +63,22 @@ export async function completeSignIn(params: CallbackParams): Promise<CallbackOu
     }
   }
   const { pending } = result;
+  const returnTo = safeReturnTo(pending.returnTo);
+  // A page whose code failed to load fetches its own data when it renders.
+  const startRequests = prepareRequests(returnTo).catch(noRequests);
   try {
-    const token = await exchangeCode({ code: result.code, redirectUri: pending.redirectUri, codeVerifier: pending.codeVerifier });
+    const [token, start] = await Promise.all([
+      exchangeCode({ code: result.code, redirectUri: pending.redirectUri, codeVerifier: pending.codeVerifier }),
+      startRequests,
+    ]);
     accessToken.set(token.access_token);
+    start();
   } catch (error) {
-    return { kind: 'failed', problem: problemFromTokenError(error), returnTo: safeReturnTo(pending.returnTo) };
+    return { kind: 'failed', problem: problemFromTokenError(error), returnTo };
   }
   setSignedInHint(window.localStorage);
   clearAutoResume(window.sessionStorage);
-  return { kind: 'signed-in', returnTo: safeReturnTo(pending.returnTo) };
+  return { kind: 'signed-in', returnTo };
 }
 
 let currentRun: Promise<CallbackOutcome> | null = null;
@@ -65,11 +87,11 @@ let currentRun: Promise<CallbackOutcome> | null = null;
  * The callback run for this page. The first call takes the captured parameters and starts the work; later
  * calls (React StrictMode's double render, a remount) get the same run instead of redeeming the code twice.
  */
-export function getCallbackRun(onStart?: () => void): Promise<CallbackOutcome> {
+export function getCallbackRun({ onStart, prepareRequests }: CallbackHooks = {}): Promise<CallbackOutcome> {
   const params = takeCapturedCallbackParams();
   if (params) {
     onStart?.();
-    currentRun = completeSignIn(params);
+    currentRun = completeSignIn(params, prepareRequests);
     return currentRun;
   }
   return currentRun ?? Promise.resolve({ kind: 'leave' });

@@ -9,25 +9,20 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Spinner } from '../../../components/ui/spinner.tsx';
 import { accessToken } from '../../../lib/access-token.ts';
 import { useMessages } from '../../../lib/i18n.tsx';
-import { forgetCallbackRun, getCallbackRun, type CallbackOutcome } from '../complete-sign-in.ts';
+import { forgetCallbackRun, getCallbackRun, type CallbackHooks, type CallbackOutcome } from '../complete-sign-in.ts';
 import { callbackMessages } from '../callback-messages.ts';
 import { authMessages } from '../messages.ts';
 import { describeProblem } from '../sign-in-problem.ts';
 import { SignInButton } from './sign-in-button.tsx';
 
-export interface CallbackPageProps {
-  /** Called as soon as a response arrives (e.g. to start loading the next page's code). */
-  onStart?: () => void;
-  /** Called with the return path once a token is held, before navigating there (e.g. to prefetch data). */
-  onSignedIn?: (returnTo: string) => void;
-}
+export type CallbackPageProps = CallbackHooks;
 
-export function CallbackPage({ onStart, onSignedIn }: CallbackPageProps) {
+export function CallbackPage({ onStart, prepareRequests }: CallbackPageProps) {
   const t = useMessages(callbackMessages);
   const authT = useMessages(authMessages);
   const navigate = useNavigate();
   // Read once per page (StrictMode renders twice; getCallbackRun hands back the same run).
-  const [run] = useState(() => getCallbackRun(onStart));
+  const [run] = useState(() => getCallbackRun({ onStart, prepareRequests }));
   const [failure, setFailure] = useState<Extract<CallbackOutcome, { kind: 'failed' }> | null>(null);
 
   useEffect(() => {
@@ -36,7 +31,6 @@ export function CallbackPage({ onStart, onSignedIn }: CallbackPageProps) {
       if (!active) return;
       forgetCallbackRun();
       if (outcome.kind === 'signed-in') {
-        onSignedIn?.(outcome.returnTo);
         void navigate(outcome.returnTo, { replace: true });
       } else if (outcome.kind === 'leave') {
         void navigate(accessToken.get() ? '/calls' : '/', { replace: true });
@@ -47,7 +41,7 @@ export function CallbackPage({ onStart, onSignedIn }: CallbackPageProps) {
     return () => {
       active = false;
     };
-  }, [run, navigate, onSignedIn]);
+  }, [run, navigate]);
 
   if (!failure) {
     return (
