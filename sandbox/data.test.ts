@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CallSchema } from '../common/firmafon-schemas.ts';
 import { formatPhoneNumber } from '../common/phone.ts';
-import { copenhagenParts } from './copenhagen-time.ts';
+import { wallTime } from '../common/copenhagen-time.ts';
 import { boundaryLayout, generateData, HOSTILE_IMG_NAME, type GenerateOptions } from './data.ts';
 import { createPrng } from './prng.ts';
 
@@ -67,7 +67,7 @@ describe('generateData', () => {
     const { calls } = generateData(options());
     const oldest = calls[calls.length - 1]?.startedAt ?? 0;
     expect(NOW.getTime() / 1000 - oldest).toBeLessThanOrEqual(31 * 86_400);
-    const parts = calls.map((c) => copenhagenParts(c.startedAt * 1000));
+    const parts = calls.map((c) => wallTime(c.startedAt * 1000));
     expect(parts.filter((p) => p.year === 2026 && p.month === 11 && p.day === 27).length).toBeGreaterThanOrEqual(5);
     expect(parts.filter((p) => p.hour >= 7 && p.hour < 20).length).toBe(calls.length);
     const weekend = parts.filter((p) => p.weekday === 0 || p.weekday === 6).length;

@@ -4,7 +4,7 @@
  * comes from the seeded PRNG and the `now` anchor, never from Math.random or the clock.
  */
 import { formatPhoneNumber } from '../common/phone.ts';
-import { copenhagenLocalToUtc, copenhagenParts, formatCopenhagen } from './copenhagen-time.ts';
+import { instantOf, isoWithOffset, wallTime } from '../common/copenhagen-time.ts';
 import { createPrng, type Prng } from './prng.ts';
 
 export type DatasetName = 'default' | 'boundaries';
@@ -262,7 +262,7 @@ function buildCompany(prng: Prng, hostile: boolean): Omit<Ctx, 'prng' | 'nowSec'
   };
 }
 
-const iso = (sec: number): string => formatCopenhagen(sec * 1000);
+const iso = (sec: number): string => isoWithOffset(sec * 1000);
 const isoOrNull = (sec: number | null): string | null => (sec === null ? null : iso(sec));
 
 function pickContact(ctx: Ctx): ContactJson {
@@ -530,8 +530,8 @@ const DAY_SECONDS = 86_400;
 
 /** `count` start times (Unix seconds, ascending, all at least a minute before now), some of them today. */
 function startTimes(prng: Prng, count: number, nowSec: number, distinct: boolean): number[] {
-  const nowParts = copenhagenParts(nowSec * 1000);
-  const midnight = Math.floor(copenhagenLocalToUtc(nowParts.year, nowParts.month, nowParts.day) / 1000);
+  const nowParts = wallTime(nowSec * 1000);
+  const midnight = Math.floor(instantOf(nowParts.year, nowParts.month, nowParts.day) / 1000);
   const latest = nowSec - 60;
   let todayFrom = midnight + 8 * 3600;
   if (latest - todayFrom < 30 * 60) todayFrom = Math.max(midnight, latest - 6 * 3600);
@@ -574,7 +574,7 @@ function startTimes(prng: Prng, count: number, nowSec: number, distinct: boolean
       const h = Math.floor(secondOfDay / 3600);
       const m = Math.floor((secondOfDay % 3600) / 60);
       const s = secondOfDay % 60;
-      return Math.min(latest, Math.floor(copenhagenLocalToUtc(day.year, day.month, day.day, h, m, s) / 1000));
+      return Math.min(latest, Math.floor(instantOf(day.year, day.month, day.day, h, m, s) / 1000));
     });
   }
   return times.sort((a, b) => a - b);
