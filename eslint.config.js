@@ -1,10 +1,12 @@
-// Lint: TypeScript, React Hooks and TanStack Query rules, plus the house's import direction
-// (common ← functions/sandbox/web; lib & ui ← features ← app; features never import each other).
+// Lint: TypeScript, React Hooks and TanStack Query rules, plus the house's import direction: common/ is imported
+// by every part and imports none; in the SPA, common ← lib ← shared ← features ← app, and features never import
+// each other (scripts/lint/import-layers.js, for every folder under web/src/features/).
 import js from '@eslint/js';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import importLayers from './scripts/lint/import-layers.js';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const layer = (group, message) => ({ group, message });
@@ -49,19 +51,8 @@ export default tseslint.config(
     rules: restrict([layer(['**/web/**', '**/functions/**'], 'The sandbox stands in for Firmafon; it imports only common/.')]),
   },
   {
-    files: ['web/src/lib/**/*.{ts,tsx}', 'web/src/components/**/*.{ts,tsx}'],
-    rules: restrict([layer(['**/features/**', '**/app/**', '**/functions/**', '**/sandbox/**'], 'lib/ and components/ are shared code: they import no feature and no app module.')]),
-  },
-  {
-    files: ['web/src/features/auth/**/*.{ts,tsx}'],
-    rules: restrict([layer(['**/features/calls/**', '**/calls/**', '**/app/**', '**/functions/**', '**/sandbox/**'], 'Features never import each other or the app; compose them in web/src/app.')]),
-  },
-  {
-    files: ['web/src/features/calls/**/*.{ts,tsx}'],
-    rules: restrict([layer(['**/features/auth/**', '**/auth/**', '**/app/**', '**/functions/**', '**/sandbox/**'], 'Features never import each other or the app; compose them in web/src/app.')]),
-  },
-  {
-    files: ['web/src/app/**/*.{ts,tsx}', 'web/src/main.tsx'],
-    rules: restrict([layer(['**/functions/**', '**/sandbox/**'], 'The SPA never imports server code.')]),
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { house: { rules: { 'import-layers': importLayers } } },
+    rules: { 'house/import-layers': 'error' },
   },
 );

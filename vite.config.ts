@@ -2,12 +2,20 @@
  * Vite builds the SPA from web/ into dist/. Vitest runs the unit tests of every part (node environment:
  * the unit-tested logic is DOM-free; the UI is tested in real Chromium by Playwright).
  */
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { cspSafeDevServer } from './scripts/vite-csp-safe-dev.ts';
 
+/** The SPA's import aliases (also in web/tsconfig.json): `@/` is web/src, `@common/` is common/. */
+export const ALIASES = [
+  { find: /^@\//, replacement: fileURLToPath(new URL('./web/src/', import.meta.url)) },
+  { find: /^@common\//, replacement: fileURLToPath(new URL('./common/', import.meta.url)) },
+];
+
 export default defineConfig({
   root: 'web',
+  resolve: { alias: ALIASES },
   publicDir: 'public',
   plugins: [react(), cspSafeDevServer()],
   build: {

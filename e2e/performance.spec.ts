@@ -21,7 +21,7 @@ interface Timed {
   end: number;
 }
 
-/** The lazy calls route's chunk (Vite names chunks after their module: web/src/features/calls/calls-page.tsx). */
+/** The lazy calls route's chunk (Vite names chunks after their module: web/src/features/calls/pages/calls-page.tsx). */
 const CALLS_ROUTE_CHUNK = /^\/assets\/calls-page-[\w-]+\.js$/;
 const isToken = (r: Timed) => r.url.pathname === '/api/auth/token' && r.method === 'POST';
 const isEmployee = (r: Timed) => r.url.pathname === '/api/firmafon/employee';

@@ -21,7 +21,7 @@ export interface ManifestChunk {
 export type Manifest = Record<string, ManifestChunk>;
 
 /** The lazy route module of the calls page, as the manifest names it (relative to web/). */
-export const CALLS_PAGE_SRC = 'src/features/calls/calls-page.tsx';
+export const CALLS_PAGE_SRC = 'src/features/calls/pages/calls-page.tsx';
 
 /** 1 KB = 1,000 bytes, as Vite and size-limit print sizes. */
 export const KB = 1000;

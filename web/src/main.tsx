@@ -4,10 +4,10 @@
 import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './app/styles.css';
-import { App } from './app/app.tsx';
-import { preloadCallbackCode } from './app/routes/callback-route.tsx';
-import { captureCallbackUrl } from './features/auth/callback-url.ts';
+import '@/app/styles.css';
+import { App } from '@/app/app.tsx';
+import { preloadCallbackCode } from '@/app/routes/preload-callback.ts';
+import { captureCallbackUrl } from '@/features/auth/model/callback-url.ts';
 
 // Back from Firmafon: take the code out of the address bar before anything else runs, and start loading
 // the callback's code and the calls page's at once.

@@ -2,9 +2,9 @@
  * Catches unexpected render errors: a friendly message and a reload button, never a stack.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { Alert } from '../components/ui/alert.tsx';
-import { Button } from '../components/ui/button.tsx';
-import { useMessages } from '../lib/i18n.tsx';
+import { Alert } from '@/shared/ui/alert.tsx';
+import { Button } from '@/shared/ui/button.tsx';
+import { useMessages } from '@/lib/i18n.tsx';
 import { appMessages } from './messages.ts';
 
 export function UnexpectedErrorPage() {

@@ -1,11 +1,14 @@
 /** The app shell's words (header, not-found, unexpected errors), in English and Danish. */
-import { defineMessages } from '../lib/i18n.tsx';
+import { defineMessages } from '@/lib/i18n.tsx';
+import type { NavLabel } from './pages.ts';
 
 export const appMessages = defineMessages({
   en: {
     productName: 'Firmafon Dashboard',
     skipToContent: 'Skip to content',
     language: 'Language',
+    mainNavigation: 'Main',
+    nav: { calls: 'Calls' } satisfies Record<NavLabel, string>,
     loadingPage: 'Loading…',
     notFoundHeading: 'Page not found',
     notFoundBody: 'There is no page at this address.',
@@ -18,6 +21,8 @@ export const appMessages = defineMessages({
     productName: 'Firmafon Dashboard',
     skipToContent: 'Gå til indhold',
     language: 'Sprog',
+    mainNavigation: 'Hovedmenu',
+    nav: { calls: 'Opkald' },
     loadingPage: 'Indlæser…',
     notFoundHeading: 'Siden findes ikke',
     notFoundBody: 'Der er ingen side på denne adresse.',

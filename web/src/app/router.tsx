@@ -1,16 +1,22 @@
 /**
- * Routes: `/` (sign-in or → /calls), `/auth/callback`, `/calls` and `/calls/:uuid` (signed in, lazy), and a
- * not-found page. Every page renders inside RootLayout, whose error boundary shows the friendly error page.
+ * Routes: `/` (sign-in, or the home page when signed in), `/auth/callback`, every page in pages.ts (lazy; behind
+ * the sign-in guard where it needs one) and a not-found page, all inside RootLayout.
  * Declarative routing (`<Routes>`) rather than a data router: the app loads data with React Query, and the
  * data router's machinery would cost the sign-in page ~16 KB gzipped for nothing (see docs/benchmarks.md).
  */
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { CALLBACK_PATH } from '../../../common/routes.ts';
+import { CALLBACK_PATH } from '@common/routes.ts';
+import { RequireSignIn } from '@/features/auth/components/require-sign-in.tsx';
 import { RootLayout } from './layout/root-layout.tsx';
-import { CallbackRoute } from './routes/callback-route.tsx';
+import { PAGES } from './pages.ts';
 import { HomeRoute } from './routes/home-route.tsx';
 import { NotFoundRoute } from './routes/not-found-route.tsx';
-import { CallDetailsRoute, CallsRoute } from './routes/protected-routes.tsx';
+import { loadCallbackRoute } from './routes/preload-callback.ts';
+
+const CallbackRoute = lazy(loadCallbackRoute);
+// One lazy component per page, made once: React would load a new one on every render otherwise.
+const ROUTES = PAGES.map((page) => ({ page, Component: lazy(page.load) }));
 
 export function AppRoutes() {
   return (
@@ -18,8 +24,21 @@ export function AppRoutes() {
       <Route element={<RootLayout />}>
         <Route index element={<HomeRoute />} />
         <Route path={CALLBACK_PATH} element={<CallbackRoute />} />
-        <Route path="/calls" element={<CallsRoute />} />
-        <Route path="/calls/:uuid" element={<CallDetailsRoute />} />
+        {ROUTES.map(({ page, Component }) => (
+          <Route
+            key={page.path}
+            path={page.path}
+            element={
+              page.requiresSignIn ? (
+                <RequireSignIn>
+                  <Component />
+                </RequireSignIn>
+              ) : (
+                <Component />
+              )
+            }
+          />
+        ))}
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

@@ -1,6 +1,6 @@
 /**
  * The access token, held in this module's memory and nowhere else: never in localStorage, sessionStorage,
- * a cookie or the URL (docs/decisions/0002-token-in-memory.md). A reload forgets it by design; the auth
+ * a cookie or the URL (docs/decisions/0009-the-access-token-lives-in-memory-only.md). A reload forgets it by design; the auth
  * feature signs the user in again through Firmafon (session resume).
  */
 

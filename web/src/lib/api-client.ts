@@ -5,8 +5,8 @@
  * (lib/fetch-json.ts). Any 401 drops the token (the auth feature then clears the cache and explains).
  */
 import type * as v from 'valibot';
-import { ErrorCode } from '../../../common/errors.ts';
-import { PROXY_PREFIX } from '../../../common/routes.ts';
+import { ErrorCode } from '@common/errors.ts';
+import { PROXY_PREFIX } from '@common/routes.ts';
 import { accessToken } from './access-token.ts';
 import { ApiError } from './api-error.ts';
 import { fetchJson } from './fetch-json.ts';

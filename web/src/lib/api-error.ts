@@ -2,7 +2,7 @@
  * The one error type the SPA's data layer throws. `code` is stable (common/errors.ts) so the UI maps it to
  * words and tests assert on it; `status` is the HTTP status (0 when the request never got an answer).
  */
-import { ErrorCode } from '../../../common/errors.ts';
+import { ErrorCode } from '@common/errors.ts';
 
 export class ApiError extends Error {
   readonly status: number;

@@ -4,7 +4,7 @@
  * (common/errors.ts) and its Retry-After; a success is parsed with the schema, never cast.
  */
 import * as v from 'valibot';
-import { ErrorBodySchema, ErrorCode, FirmafonApiErrorBodySchema } from '../../../common/errors.ts';
+import { ErrorBodySchema, ErrorCode, FirmafonApiErrorBodySchema } from '@common/errors.ts';
 import { ApiError, invalidResponseCode, networkErrorCode } from './api-error.ts';
 
 /** Seconds from a Retry-After header: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */

@@ -1,5 +1,5 @@
 /** Dansk / English: two toggle buttons; the choice is remembered (lib/i18n.tsx). */
-import { useLocale, useMessages, type Locale } from '../../lib/i18n.tsx';
+import { useLocale, useMessages, type Locale } from '@/lib/i18n.tsx';
 import { appMessages } from '../messages.ts';
 
 const OPTIONS: { locale: Locale; label: string }[] = [

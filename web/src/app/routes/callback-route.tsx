@@ -1,40 +1,26 @@
 /**
- * `/auth/callback`. Lives in app/ because finishing a sign-in spans features. The entry has already taken the
- * code out of the URL (main.tsx); this page's code, the calls page's code and the calls queries then load in
- * parallel, so the token request is the only request before data, and once signed in the employee and the
- * first calls page are fetched in parallel with the navigation.
+ * `/auth/callback`, loaded on demand (a person reaches it only after Firmafon, so the sign-in page does not carry
+ * it). Lives in app/ because finishing a sign-in spans features. The entry has already taken the code out of the
+ * URL (main.tsx) and started loading this module and the home page (preload-callback.ts). While the token request
+ * is in flight, the page to return to loads; the moment the token is stored, the employee (for the header) and
+ * what that page declares it needs (pages.ts) are requested together.
  */
-import { lazy } from 'react';
-import { employeeQueries } from '../../features/auth/api/get-employee.ts';
-import { queryClient } from '../app-query-client.ts';
-import { preloadCallsPage } from './lazy-pages.ts';
+import { CallbackPage } from '@/features/auth/pages/callback-page.tsx';
+import { employeeQueries } from '@/shared/api/employees.ts';
+import { pageFor } from '../pages.ts';
+import { queryClient } from '../query-client.ts';
+import { preloadCallbackCode } from './preload-callback.ts';
 
-// Loaded on demand: a person reaches the callback only after Firmafon, so the sign-in page does not carry it.
-const importCallbackPage = () => import('../../features/auth/components/callback-page.tsx');
-const CallbackPage = lazy(() => importCallbackPage().then((module) => ({ default: module.CallbackPage })));
-// The calls queries arrive with the calls page's code, not with the sign-in page.
-const importCallQueries = () => import('../../features/calls/api/call-queries.ts');
-
-/** Starts loading everything the callback and the page after it need; called by the entry on /auth/callback. */
-export function preloadCallbackCode(): void {
-  const ignore = () => {
-    // A failed preload is retried when the code is needed.
-  };
-  importCallbackPage().catch(ignore);
-  importCallQueries().catch(ignore);
-  preloadCallsPage();
-}
-
-/** Loads the calls queries while the token is redeemed; the result requests the employee and the first calls page. */
+/** Loads the page to return to while the token is redeemed; the result starts its requests and the employee's. */
 async function prepareRequestsAfterSignIn(returnTo: string): Promise<() => void> {
-  const { callQueries, filtersFromSearchParams } = await importCallQueries();
-  const filters = filtersFromSearchParams(new URL(returnTo, window.location.origin).searchParams);
+  const url = new URL(returnTo, window.location.origin);
+  const page = await pageFor(url.pathname)?.load();
   return () => {
     void queryClient.prefetchQuery(employeeQueries.me());
-    void queryClient.prefetchInfiniteQuery(callQueries.list(filters));
+    page?.prefetch?.(queryClient, url);
   };
 }
 
-export function CallbackRoute() {
+export default function CallbackRoute() {
   return <CallbackPage onStart={preloadCallbackCode} prepareRequests={prepareRequestsAfterSignIn} />;
 }

@@ -1,6 +1,6 @@
 /** Any unknown address. */
 import { Link } from 'react-router-dom';
-import { useMessages } from '../../lib/i18n.tsx';
+import { useMessages } from '@/lib/i18n.tsx';
 import { appMessages } from '../messages.ts';
 
 export function NotFoundRoute() {

@@ -1,5 +1,5 @@
 /** The words only the callback page needs (loaded with it, not with the sign-in page), in English and Danish. */
-import { defineMessages } from '../../lib/i18n.tsx';
+import { defineMessages } from '@/lib/i18n.tsx';
 
 export const callbackMessages = defineMessages({
   en: {

@@ -1,5 +1,5 @@
 /** The auth feature's words on every page (sign-in, header), in English and Danish; the callback's own are in callback-messages.ts. */
-import { defineMessages } from '../../lib/i18n.tsx';
+import { defineMessages } from '@/lib/i18n.tsx';
 
 export const authMessages = defineMessages({
   en: {
@@ -8,7 +8,6 @@ export const authMessages = defineMessages({
       'See your company’s calls from Firmafon in one place. You sign in on Firmafon’s own site; the dashboard never sees your password.',
     signInButton: 'Sign in with Firmafon',
     redirecting: 'Taking you to Firmafon…',
-    loadingConfig: 'Getting ready…',
     signedOut: 'You have signed out.',
     sessionEnded: 'Your Firmafon session has ended (the access was revoked or expired). Sign in again to continue.',
     resuming: 'Signing you in again…',
@@ -26,7 +25,6 @@ export const authMessages = defineMessages({
       'Se din virksomheds opkald fra Firmafon samlet ét sted. Du logger ind på Firmafons egen side; dashboardet ser aldrig din adgangskode.',
     signInButton: 'Log ind med Firmafon',
     redirecting: 'Sender dig videre til Firmafon…',
-    loadingConfig: 'Gør klar…',
     signedOut: 'Du er logget ud.',
     sessionEnded: 'Din Firmafon-session er udløbet (adgangen blev tilbagekaldt eller udløb). Log ind igen for at fortsætte.',
     resuming: 'Logger dig ind igen…',
@@ -39,5 +37,3 @@ export const authMessages = defineMessages({
     signedInAs: 'Logget ind som',
   },
 });
-
-export type AuthMessages = (typeof authMessages)['en'];

@@ -1,5 +1,5 @@
 /** The calls feature's words, in English and Danish (same keys; the type checker enforces it). */
-import { defineMessages } from '../../lib/i18n.tsx';
+import { defineMessages } from '@/lib/i18n.tsx';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
@@ -7,7 +7,6 @@ export const callsMessages = defineMessages({
   en: {
     title: 'Calls',
     caption: 'Calls, newest first',
-    tableRegion: 'Call list',
     col: {
       time: 'Time',
       direction: 'Direction',
@@ -17,20 +16,7 @@ export const callsMessages = defineMessages({
       answeredBy: 'Answered by',
       duration: 'Duration',
     },
-    direction: { incoming: 'Incoming', outgoing: 'Outgoing' } as Record<string, string>,
-    status: {
-      new: 'New',
-      ringing: 'Ringing',
-      answered: 'Answered',
-      missed: 'Missed',
-      voicemail: 'Voicemail',
-      orphaned: 'Orphaned (missed)',
-    } as Record<string, string>,
     unknown: 'Unknown',
-    hiddenNumber: 'Hidden number',
-    noDuration: '—',
-    noDurationLabel: 'No talk time',
-    notAnswered: 'Not answered',
     newBadge: 'New',
     loading: 'Loading calls…',
     loadingMore: 'Loading older calls…',
@@ -40,7 +26,6 @@ export const callsMessages = defineMessages({
     endOfHistory: "You've reached the beginning of the call history",
     shownCount: (n: number) => `${n} ${plural(n, 'call', 'calls')} shown`,
     newCalls: (n: number) => `${n} new ${plural(n, 'call', 'calls')}`,
-    viewDetails: (when: string) => `Details of the call at ${when}`,
     // Filters
     filters: 'Filters',
     filterDirection: 'Direction',
@@ -103,7 +88,6 @@ export const callsMessages = defineMessages({
   da: {
     title: 'Opkald',
     caption: 'Opkald, nyeste først',
-    tableRegion: 'Opkaldsliste',
     col: {
       time: 'Tidspunkt',
       direction: 'Retning',
@@ -113,20 +97,7 @@ export const callsMessages = defineMessages({
       answeredBy: 'Besvaret af',
       duration: 'Varighed',
     },
-    direction: { incoming: 'Indgående', outgoing: 'Udgående' } as Record<string, string>,
-    status: {
-      new: 'Nyt',
-      ringing: 'Ringer',
-      answered: 'Besvaret',
-      missed: 'Ubesvaret',
-      voicemail: 'Telefonsvarer',
-      orphaned: 'Afbrudt (ubesvaret)',
-    } as Record<string, string>,
     unknown: 'Ukendt',
-    hiddenNumber: 'Skjult nummer',
-    noDuration: '—',
-    noDurationLabel: 'Ingen samtaletid',
-    notAnswered: 'Ikke besvaret',
     newBadge: 'Ny',
     loading: 'Henter opkald…',
     loadingMore: 'Henter ældre opkald…',
@@ -136,7 +107,6 @@ export const callsMessages = defineMessages({
     endOfHistory: 'Du er nået til begyndelsen af opkaldshistorikken',
     shownCount: (n: number) => `${n} opkald vist`,
     newCalls: (n: number) => `${n} ${plural(n, 'nyt opkald', 'nye opkald')}`,
-    viewDetails: (when: string) => `Detaljer om opkaldet kl. ${when}`,
     filters: 'Filtre',
     filterDirection: 'Retning',
     filterStatus: 'Status',

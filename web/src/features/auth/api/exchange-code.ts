@@ -3,8 +3,8 @@
  * the client secret and asks Firmafon for the token (RFC 6749 §4.1.3). The token is returned to the caller
  * and kept nowhere here.
  */
-import { TOKEN_PATH } from '../../../../../common/routes.ts';
-import { TokenResponseSchema, type TokenRequest, type TokenResponse } from '../../../../../common/token-contract.ts';
+import { TOKEN_PATH } from '@common/routes.ts';
+import { TokenResponseSchema, type TokenRequest, type TokenResponse } from '@common/token-contract.ts';
 import { postToAuthFunction } from './post-to-auth-function.ts';
 
 export interface ExchangeCodeInput {

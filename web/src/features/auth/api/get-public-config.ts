@@ -4,9 +4,9 @@
  * not connected the dashboard to Firmafon yet.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { PublicConfigSchema, type PublicConfig } from '../../../../../common/public-config.ts';
-import { CONFIG_PATH } from '../../../../../common/routes.ts';
-import { fetchJson } from '../../../lib/fetch-json.ts';
+import { PublicConfigSchema, type PublicConfig } from '@common/public-config.ts';
+import { CONFIG_PATH } from '@common/routes.ts';
+import { fetchJson } from '@/lib/fetch-json.ts';
 
 export function getPublicConfig(signal?: AbortSignal): Promise<PublicConfig> {
   return fetchJson(CONFIG_PATH, { signal: signal ?? null }, PublicConfigSchema, CONFIG_PATH);

@@ -4,8 +4,8 @@
  * function's stable error code.
  */
 import type * as v from 'valibot';
-import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE } from '../../../../../common/routes.ts';
-import { fetchJson } from '../../../lib/fetch-json.ts';
+import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE } from '@common/routes.ts';
+import { fetchJson } from '@/lib/fetch-json.ts';
 
 export function postToAuthFunction<TSchema extends v.GenericSchema>(path: string, body: unknown, schema: TSchema): Promise<v.InferOutput<TSchema>> {
   return fetchJson(

@@ -1,11 +1,11 @@
 /** The signed-in employee's name (GET /employee), shown as plain text. */
-import { useMessages } from '../../../lib/i18n.tsx';
-import { useEmployee } from '../api/get-employee.ts';
+import { useMessages } from '@/lib/i18n.tsx';
+import { useSignedInEmployee } from '@/shared/api/employees.ts';
 import { authMessages } from '../messages.ts';
 
 export function EmployeeName() {
   const t = useMessages(authMessages);
-  const employee = useEmployee();
+  const employee = useSignedInEmployee();
   if (!employee.data) return null;
   return (
     <span className="employee-name">

@@ -1,7 +1,7 @@
 /** Guards a signed-in page: renders it while a token is held, else the sign-in gate for this very URL. */
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
-import { useAccessToken } from '../use-access-token.ts';
+import { useAccessToken } from '@/lib/use-access-token.ts';
 import { SignInGate } from './sign-in-gate.tsx';
 
 export function RequireSignIn({ children }: { children: ReactNode }) {

@@ -4,12 +4,12 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Alert } from '../../../components/ui/alert.tsx';
-import { Button, type ButtonVariant } from '../../../components/ui/button.tsx';
-import { useMessages } from '../../../lib/i18n.tsx';
+import { Alert } from '@/shared/ui/alert.tsx';
+import { Button, type ButtonVariant } from '@/shared/ui/button.tsx';
+import { useMessages } from '@/lib/i18n.tsx';
 import { configQueries } from '../api/get-public-config.ts';
 import { authMessages } from '../messages.ts';
-import { loadStartSignIn, preloadStartSignIn } from '../load-start-sign-in.ts';
+import { loadStartSignIn, preloadStartSignIn } from '../model/load-start-sign-in.ts';
 
 export interface SignInButtonProps {
   returnTo: string;

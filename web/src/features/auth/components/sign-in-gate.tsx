@@ -6,14 +6,14 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Spinner } from '../../../components/ui/spinner.tsx';
-import { accessToken } from '../../../lib/access-token.ts';
-import { useMessages } from '../../../lib/i18n.tsx';
+import { Spinner } from '@/shared/ui/spinner.tsx';
+import { accessToken } from '@/lib/access-token.ts';
+import { useMessages } from '@/lib/i18n.tsx';
 import { configQueries } from '../api/get-public-config.ts';
 import { authMessages } from '../messages.ts';
-import { hasSignedInHint, mayAutoResume } from '../session-hint.ts';
-import { loadStartSignIn, preloadStartSignIn } from '../load-start-sign-in.ts';
-import { SignInPage, type SignInNotice } from './sign-in-page.tsx';
+import { hasSignedInHint, mayAutoResume } from '../model/session-hint.ts';
+import { loadStartSignIn, preloadStartSignIn } from '../model/load-start-sign-in.ts';
+import { SignInPage, type SignInNotice } from '../pages/sign-in-page.tsx';
 
 type GateMode = { kind: 'resume' } | { kind: 'page'; notice: SignInNotice };
 

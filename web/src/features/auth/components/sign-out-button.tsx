@@ -1,23 +1,22 @@
-/** Sign out: forget the token, the cached data and the resume hint; back to the sign-in page. */
-import { useQueryClient } from '@tanstack/react-query';
+/**
+ * Sign out: forget the token and the resume hint, back to the sign-in page. The app clears the cached data when
+ * the token goes (app/providers.tsx).
+ */
 import { useNavigate } from 'react-router-dom';
-import { Button } from '../../../components/ui/button.tsx';
-import { accessToken } from '../../../lib/access-token.ts';
-import { useMessages } from '../../../lib/i18n.tsx';
+import { Button } from '@/shared/ui/button.tsx';
+import { accessToken } from '@/lib/access-token.ts';
+import { useMessages } from '@/lib/i18n.tsx';
 import { authMessages } from '../messages.ts';
-import { clearAutoResume, clearSignedInHint } from '../session-hint.ts';
+import { clearAutoResume, clearSignedInHint } from '../model/session-hint.ts';
 
 export function SignOutButton() {
   const t = useMessages(authMessages);
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
 
   function signOut() {
     clearSignedInHint(window.localStorage);
     clearAutoResume(window.sessionStorage);
     accessToken.clear('signed-out');
-    void queryClient.cancelQueries();
-    queryClient.clear();
     void navigate('/', { replace: true });
   }
 

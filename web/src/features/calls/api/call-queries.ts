@@ -4,14 +4,11 @@
  * schemas in common/ by the API client; nothing here trusts the network.
  */
 import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
-import { CallResponseSchema, CallsResponseSchema, type Call, type CallsQuery } from '../../../../../common/firmafon-schemas.ts';
-import { firmafonGet } from '../../../lib/api-client.ts';
-import { filtersFromSearchParams, filtersToCallsQuery, type CallFilters } from '../model/filters.ts';
+import { CallResponseSchema, CallsResponseSchema, type Call, type CallsQuery } from '@common/firmafon-schemas.ts';
+import { firmafonGet } from '@/lib/api-client.ts';
+import { filtersToCallsQuery, type CallFilters } from '../model/filters.ts';
 import { CALLS_PAGE_SIZE, mergeCallPages, nextCallsCursor, type CallsCursor } from '../model/paging.ts';
-import { dayStartIso, type DateKey } from '../model/zoned-time.ts';
-
-export { filtersFromSearchParams };
-export type { CallFilters };
+import { dayStartIso, type DateKey } from '@common/copenhagen-time.ts';
 
 /** How often the newest page is fetched again while the tab is visible. */
 export const LIVE_REFRESH_MS = 30_000;

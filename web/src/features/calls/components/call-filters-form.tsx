@@ -5,10 +5,13 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { formatPhoneNumber } from '../../../../../common/phone.ts';
-import { Button } from '../../../components/ui/button.tsx';
-import { useMessages } from '../../../lib/i18n.tsx';
-import { directoryQueries } from '../api/directory-queries.ts';
+import { formatPhoneNumber } from '@common/phone.ts';
+import { Button } from '@/shared/ui/button.tsx';
+import { useMessages } from '@/lib/i18n.tsx';
+import { callWords } from '@/shared/messages.ts';
+import { employeeQueries } from '@/shared/api/employees.ts';
+import { receptionQueries } from '@/shared/api/receptions.ts';
+import { endpointOf } from '@/shared/model/endpoints.ts';
 import { callsMessages } from '../messages.ts';
 import {
   FILTER_DIRECTIONS,
@@ -30,6 +33,7 @@ type Errors = Partial<Record<keyof FilterFormValues, FilterFormError>>;
 
 export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormProps) {
   const t = useMessages(callsMessages);
+  const words = useMessages(callWords);
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<FilterFormValues>(() => {
@@ -37,8 +41,8 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
     return { ...initial, number: initial.number ? formatPhoneNumber(initial.number) : '' };
   });
   const [errors, setErrors] = useState<Errors>({});
-  const receptions = useQuery(directoryQueries.receptions());
-  const employees = useQuery(directoryQueries.employees());
+  const receptions = useQuery(receptionQueries.list());
+  const employees = useQuery(employeeQueries.list());
 
   const set = (name: keyof FilterFormValues) => (event: { target: { value: string } }) => {
     const value = event.target.value;
@@ -66,8 +70,8 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
     undefined;
 
   const knownEndpoints = new Set([
-    ...(receptions.data ?? []).map((r) => r.endpoint ?? `Reception#${r.id}`),
-    ...(employees.data ?? []).map((e) => e.endpoint ?? `Employee#${e.id}`),
+    ...(receptions.data ?? []).map((r) => endpointOf('Reception', r)),
+    ...(employees.data ?? []).map((e) => endpointOf('Employee', e)),
   ]);
 
   return (
@@ -82,7 +86,7 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
             <option value="">{t.all}</option>
             {FILTER_DIRECTIONS.map((direction) => (
               <option key={direction} value={direction}>
-                {t.direction[direction]}
+                {words.direction[direction]}
               </option>
             ))}
           </select>
@@ -93,7 +97,7 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
             <option value="">{t.all}</option>
             {FILTER_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {t.status[status]}
+                {words.status[status]}
               </option>
             ))}
           </select>
@@ -136,7 +140,7 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
             {receptions.data?.length ? (
               <optgroup label={t.receptions}>
                 {receptions.data.map((r) => (
-                  <option key={r.id} value={r.endpoint ?? `Reception#${r.id}`}>
+                  <option key={r.id} value={endpointOf('Reception', r)}>
                     {r.name}
                   </option>
                 ))}
@@ -145,7 +149,7 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
             {employees.data?.length ? (
               <optgroup label={t.employees}>
                 {employees.data.map((e) => (
-                  <option key={e.id} value={e.endpoint ?? `Employee#${e.id}`}>
+                  <option key={e.id} value={endpointOf('Employee', e)}>
                     {e.name}
                   </option>
                 ))}

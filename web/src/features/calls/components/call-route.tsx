@@ -2,10 +2,10 @@
  * A call's route (`nodes`) as a timeline in words: who it rang and for how long, who answered and talked
  * for how long, transfers, phases and receptions. Unknown node types are shown as they come.
  */
-import type { CallNode } from '../../../../../common/firmafon-schemas.ts';
-import { INTL_LOCALE, useLocale, useMessages } from '../../../lib/i18n.tsx';
+import type { CallNode } from '@common/firmafon-schemas.ts';
+import { INTL_LOCALE, useLocale, useMessages } from '@/lib/i18n.tsx';
 import { callsMessages } from '../messages.ts';
-import { formatClockTime } from '../model/format.ts';
+import { formatClockTime } from '@/shared/format/format.ts';
 import { describeNode } from '../model/route.ts';
 
 export function CallRoute({ nodes, endpointNames }: { nodes: readonly CallNode[]; endpointNames: ReadonlyMap<string, string> }) {

@@ -6,16 +6,16 @@
  */
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Call } from '../../../../../common/firmafon-schemas.ts';
-import { Button } from '../../../components/ui/button.tsx';
-import { ErrorPanel } from '../../../components/ui/error-panel.tsx';
-import { Spinner } from '../../../components/ui/spinner.tsx';
-import { useMessages } from '../../../lib/i18n.tsx';
+import type { Call } from '@common/firmafon-schemas.ts';
+import { Button } from '@/shared/ui/button.tsx';
+import { ErrorPanel } from '@/shared/ui/error-panel.tsx';
+import { Spinner } from '@/shared/ui/spinner.tsx';
+import { useMessages } from '@/lib/i18n.tsx';
 import { callQueries } from '../api/call-queries.ts';
 import { callsMessages } from '../messages.ts';
 import { filtersToSearchParams, hasActiveFilters, type CallFilters } from '../model/filters.ts';
 import { CALLS_PAGE_SIZE, mergeCallPages } from '../model/paging.ts';
-import { dateKeyAt } from '../model/zoned-time.ts';
+import { dateKeyAt } from '@common/copenhagen-time.ts';
 import { CallsTable } from './calls-table.tsx';
 
 export interface CallsListProps {
@@ -88,7 +88,7 @@ export function CallsList({ filters, onClearFilters }: CallsListProps) {
   const exportCsv = async () => {
     setExporting(true);
     try {
-      const { downloadCallsCsv, csvFileName } = await import('../export/csv.ts');
+      const { downloadCallsCsv, csvFileName } = await import('../model/csv.ts');
       downloadCallsCsv(calls, csvFileName(dateKeyAt(Date.now())));
     } finally {
       setExporting(false);

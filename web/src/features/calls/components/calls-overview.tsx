@@ -5,16 +5,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { ErrorPanel } from '../../../components/ui/error-panel.tsx';
-import { Spinner } from '../../../components/ui/spinner.tsx';
-import { INTL_LOCALE, useLocale, useMessages } from '../../../lib/i18n.tsx';
+import { ErrorPanel } from '@/shared/ui/error-panel.tsx';
+import { Spinner } from '@/shared/ui/spinner.tsx';
+import { INTL_LOCALE, useLocale, useMessages } from '@/lib/i18n.tsx';
 import { callQueries } from '../api/call-queries.ts';
 import { callsMessages } from '../messages.ts';
-import { formatDuration, formatPercent } from '../model/format.ts';
+import { formatDuration, formatPercent } from '@/shared/format/format.ts';
 import { computeDayOverview, findNotCalledBack } from '../model/overview.ts';
-import { dateKeyAt } from '../model/zoned-time.ts';
-import { CallTime, PartyLabel, StatusLabel } from './call-parts.tsx';
-import { useNow } from './use-now.ts';
+import { dateKeyAt } from '@common/copenhagen-time.ts';
+import { CallTime, PartyLabel, StatusLabel } from '@/shared/ui/call-parts.tsx';
+import { useNow } from '@/shared/hooks/use-now.ts';
 
 export function CallsOverview({ listSearch }: { listSearch: string }) {
   const t = useMessages(callsMessages);

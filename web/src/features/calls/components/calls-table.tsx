@@ -7,11 +7,11 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import type { Call } from '../../../../../common/firmafon-schemas.ts';
-import { useMessages } from '../../../lib/i18n.tsx';
+import type { Call } from '@common/firmafon-schemas.ts';
+import { useMessages } from '@/lib/i18n.tsx';
 import { callsMessages } from '../messages.ts';
-import { AnsweredByLabel, CallTime, DirectionLabel, PartyLabel, StatusLabel, TalkTime } from './call-parts.tsx';
-import { useNow } from './use-now.ts';
+import { AnsweredByLabel, CallTime, DirectionLabel, PartyLabel, StatusLabel, TalkTime } from '@/shared/ui/call-parts.tsx';
+import { useNow } from '@/shared/hooks/use-now.ts';
 
 /** Every row has this height (calls.css gives the cells the same): rows are laid out, never measured. */
 const ROW_REM = 3.5;

@@ -2,9 +2,9 @@
  * Call filters as they live in the URL (shareable, survive reload, back/forward) and as Firmafon's
  * `GET /calls` parameters. The URL is user input: every value is checked and anything unknown is dropped.
  */
-import type { CallsQuery } from '../../../../../common/firmafon-schemas.ts';
-import { normalizePhoneNumber } from '../../../../../common/phone.ts';
-import { COPENHAGEN, dayEndIso, dayStartIso, isDateKey, type DateKey } from './zoned-time.ts';
+import type { CallsQuery } from '@common/firmafon-schemas.ts';
+import { normalizePhoneNumber } from '@common/phone.ts';
+import { dayEndIso, dayStartIso, isDateKey, type DateKey } from '@common/copenhagen-time.ts';
 
 export const FILTER_DIRECTIONS = ['incoming', 'outgoing'] as const;
 export type DirectionFilter = (typeof FILTER_DIRECTIONS)[number];
@@ -73,14 +73,14 @@ export function hasActiveFilters(filters: CallFilters): boolean {
 }
 
 /** Firmafon `GET /calls` parameters for the filters (without `limit` and the paging cursor). */
-export function filtersToCallsQuery(filters: CallFilters, timeZone: string = COPENHAGEN): CallsQuery {
+export function filtersToCallsQuery(filters: CallFilters): CallsQuery {
   const query: CallsQuery = {};
   if (filters.direction) query.direction = filters.direction;
   if (filters.status) query.status = filters.status;
   if (filters.number) query.number = filters.number;
   if (filters.endpoint) query.endpoint = filters.endpoint;
-  if (filters.from) query.started_at_gt_or_eq = dayStartIso(filters.from, timeZone);
-  if (filters.to) query.started_at_lt_or_eq = dayEndIso(filters.to, timeZone);
+  if (filters.from) query.started_at_gt_or_eq = dayStartIso(filters.from);
+  if (filters.to) query.started_at_lt_or_eq = dayEndIso(filters.to);
   return query;
 }
 

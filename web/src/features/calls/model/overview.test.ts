@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeCall } from '../testing/make-call.ts';
+import { makeCall } from '@/shared/testing/make-call.ts';
 import { computeDayOverview, findNotCalledBack } from './overview.ts';
 
 const at = (minute: number) => `2026-11-29T${String(8 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00Z`;

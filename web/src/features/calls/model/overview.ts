@@ -1,9 +1,9 @@
 /**
  * Today's numbers and the "missed and not called back" list, computed from a day's calls. Pure.
  */
-import type { Call } from '../../../../../common/firmafon-schemas.ts';
-import { phoneNumberKey } from '../../../../../common/phone.ts';
-import { isMissed, talkSeconds } from './format.ts';
+import type { Call } from '@common/firmafon-schemas.ts';
+import { phoneNumberKey } from '@common/phone.ts';
+import { isMissed, talkSeconds } from '@/shared/model/call.ts';
 
 export interface DayOverview {
   incoming: number;

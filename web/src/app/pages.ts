@@ -1,0 +1,39 @@
+/**
+ * The one registration point for pages: the router and the navigation bar both read this list. Adding a page is
+ * one entry — its path, its lazily loaded module, its label in the navigation (if it has one) and whether it needs
+ * sign-in — plus the page's label in app/messages.ts.
+ *
+ * A page module's default export is the page. It may also export `prefetch`, the requests the page needs for a
+ * URL: after a sign-in they are started the moment the token exists, while the page's code is still loading.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import { matchPath } from 'react-router-dom';
+
+export interface PageModule {
+  default: ComponentType;
+  prefetch?: (queryClient: QueryClient, url: URL) => void;
+}
+
+export type NavLabel = 'calls';
+
+export interface Page {
+  path: string;
+  load: () => Promise<PageModule>;
+  /** The page's entry in the navigation bar; pages reached only by links have none. */
+  navLabel?: NavLabel;
+  requiresSignIn: boolean;
+}
+
+export const PAGES: readonly Page[] = [
+  { path: '/calls', load: () => import('@/features/calls/pages/calls-page.tsx'), navLabel: 'calls', requiresSignIn: true },
+  { path: '/calls/:uuid', load: () => import('@/features/calls/pages/call-details-page.tsx'), requiresSignIn: true },
+];
+
+/** Where `/` leads a signed-in person, and where a sign-in returns to when it has nowhere better. */
+export const HOME_PAGE_PATH = '/calls';
+
+/** The page that serves `pathname`, if any. */
+export function pageFor(pathname: string): Page | undefined {
+  return PAGES.find((page) => matchPath(page.path, pathname) !== null);
+}

@@ -1,0 +1,96 @@
+/**
+ * The sign-ins this tab has started and not yet finished, in sessionStorage (per tab, gone when the tab
+ * closes). One key per `state`, so several pending sign-ins in one tab and sign-ins in two tabs never clash
+ * (RFC 9700 §4.7: the state binds the callback to this browser session). Holds the PKCE verifier but never a
+ * token. Entries older than PENDING_SIGN_IN_MAX_AGE_MS are dropped; a small list of consumed states lets the
+ * callback recognise a replayed response.
+ */
+import * as v from 'valibot';
+import { StateMode } from '@common/public-config.ts';
+
+export const PENDING_SIGN_IN_MAX_AGE_MS = 10 * 60 * 1000;
+const PENDING_PREFIX = 'firmafon-dashboard.pending-sign-in.';
+const CONSUMED_KEY = 'firmafon-dashboard.consumed-states';
+const MAX_CONSUMED_STATES = 20;
+
+const PendingSignInSchema = v.object({
+  state: v.pipe(v.string(), v.minLength(1)),
+  codeVerifier: v.optional(v.string()),
+  redirectUri: v.string(),
+  returnTo: v.string(),
+  createdAt: v.number(),
+  /** The deploy's state mode when this sign-in started (the callback may have to accept a missing state). */
+  stateMode: v.picklist([StateMode.required, StateMode.optional]),
+  /** Started by session resume rather than a click. */
+  auto: v.boolean(),
+});
+export type PendingSignIn = v.InferOutput<typeof PendingSignInSchema>;
+
+const ConsumedSchema = v.array(v.string());
+
+export interface PendingSignInStore {
+  save(pending: PendingSignIn): void;
+  /** Live pending sign-ins, newest first; expired or unreadable entries are removed on the way. */
+  list(): PendingSignIn[];
+  remove(state: string): void;
+  consumedStates(): string[];
+  markConsumed(state: string): void;
+}
+
+export function createPendingSignInStore(storage: Storage, clock: () => number = Date.now): PendingSignInStore {
+  function keys(): string[] {
+    const result: string[] = [];
+    for (let i = 0; i < storage.length; i += 1) {
+      const key = storage.key(i);
+      if (key?.startsWith(PENDING_PREFIX)) result.push(key);
+    }
+    return result;
+  }
+
+  function read(key: string): PendingSignIn | null {
+    try {
+      const parsed = v.safeParse(PendingSignInSchema, JSON.parse(storage.getItem(key) ?? 'null'));
+      return parsed.success ? parsed.output : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function isLive(pending: PendingSignIn, now: number): boolean {
+    const age = now - pending.createdAt;
+    return age >= 0 && age <= PENDING_SIGN_IN_MAX_AGE_MS;
+  }
+
+  const store: PendingSignInStore = {
+    save(pending) {
+      store.list(); // prunes
+      storage.setItem(PENDING_PREFIX + pending.state, JSON.stringify(pending));
+    },
+    list() {
+      const now = clock();
+      const live: PendingSignIn[] = [];
+      for (const key of keys()) {
+        const pending = read(key);
+        if (pending && isLive(pending, now) && key === PENDING_PREFIX + pending.state) live.push(pending);
+        else storage.removeItem(key);
+      }
+      return live.sort((a, b) => b.createdAt - a.createdAt);
+    },
+    remove(state) {
+      storage.removeItem(PENDING_PREFIX + state);
+    },
+    consumedStates() {
+      try {
+        const parsed = v.safeParse(ConsumedSchema, JSON.parse(storage.getItem(CONSUMED_KEY) ?? '[]'));
+        return parsed.success ? parsed.output : [];
+      } catch {
+        return [];
+      }
+    },
+    markConsumed(state) {
+      const next = [...store.consumedStates().filter((s) => s !== state), state].slice(-MAX_CONSUMED_STATES);
+      storage.setItem(CONSUMED_KEY, JSON.stringify(next));
+    },
+  };
+  return store;
+}

@@ -1,0 +1,50 @@
+/**
+ * Two small non-secret markers that make session resume work without storing the token
+ * (docs/decisions/0009-the-access-token-lives-in-memory-only.md): "was signed in" (localStorage, survives a reload; removed on
+ * sign-out) and "an automatic resume started at" (sessionStorage, this tab only) — the loop guard that stops
+ * a resume that keeps coming back without a token from bouncing the user around.
+ */
+
+const SIGNED_IN_HINT_KEY = 'firmafon-dashboard.was-signed-in';
+const AUTO_RESUME_KEY = 'firmafon-dashboard.auto-resume-at';
+/** After an automatic resume, another one is not started in this tab for this long unless it succeeded. */
+export const AUTO_RESUME_GUARD_MS = 60_000;
+
+function safely<T>(action: () => T, fallback: T): T {
+  try {
+    return action();
+  } catch {
+    // Storage can be unavailable (privacy settings, quota); resume then simply does not happen.
+    return fallback;
+  }
+}
+
+export function hasSignedInHint(storage: Storage): boolean {
+  return safely(() => storage.getItem(SIGNED_IN_HINT_KEY) === '1', false);
+}
+
+export function setSignedInHint(storage: Storage): void {
+  safely(() => storage.setItem(SIGNED_IN_HINT_KEY, '1'), undefined);
+}
+
+export function clearSignedInHint(storage: Storage): void {
+  safely(() => storage.removeItem(SIGNED_IN_HINT_KEY), undefined);
+}
+
+/** True unless an automatic resume started in this tab within the guard window and has not succeeded since. */
+export function mayAutoResume(storage: Storage, now: number): boolean {
+  return safely(() => {
+    const startedAt = Number(storage.getItem(AUTO_RESUME_KEY));
+    if (!startedAt) return true;
+    const age = now - startedAt;
+    return age < 0 || age > AUTO_RESUME_GUARD_MS;
+  }, false);
+}
+
+export function markAutoResumeStarted(storage: Storage, now: number): void {
+  safely(() => storage.setItem(AUTO_RESUME_KEY, String(now)), undefined);
+}
+
+export function clearAutoResume(storage: Storage): void {
+  safely(() => storage.removeItem(AUTO_RESUME_KEY), undefined);
+}

@@ -1,0 +1,20 @@
+/** Which kind of trouble a failed request is, by HTTP status and stable code (common/errors.ts). Pure. */
+import { ErrorCode } from '@common/errors.ts';
+import { ApiError, networkErrorCode } from '@/lib/api-error.ts';
+
+export type ErrorKind = 'offline' | 'rateLimited' | 'unavailable' | 'invalidResponse' | 'forbidden' | 'notFound' | 'signedOut' | 'other';
+
+/** Which kind of trouble an error is; pure, so the mapping is easy to test and reuse. */
+export function errorKindOf(error: unknown): ErrorKind {
+  if (!(error instanceof ApiError)) return 'other';
+  if (error.status === 0 || error.code === networkErrorCode) return 'offline';
+  if (error.status === 429 || error.code === ErrorCode.rateLimited) return 'rateLimited';
+  if (error.code === ErrorCode.upstreamInvalidResponse) return 'invalidResponse';
+  if (error.status >= 500 || error.code === ErrorCode.upstreamUnavailable || error.code === ErrorCode.upstreamTimeout) {
+    return 'unavailable';
+  }
+  if (error.status === 401) return 'signedOut';
+  if (error.status === 403) return 'forbidden';
+  if (error.status === 404) return 'notFound';
+  return 'other';
+}
