@@ -1,13 +1,14 @@
 /**
  * The callback's work, once per authorization response (callback-url.ts has already read and scrubbed the
  * URL): verify the response against this tab's pending sign-ins (verify-callback.ts), consume the pending
- * sign-in, redeem the code through the token function, keep the token in memory only. Browser-only.
+ * sign-in, redeem the code through the token function, keep the token in memory only. The storages are
+ * passed in (the browser's own in the app, in-memory ones in tests).
  */
 import { accessToken } from '@/lib/access-token.ts';
 import { exchangeCode } from '../api/exchange-code.ts';
 import { takeCapturedCallbackParams } from './callback-url.ts';
 import { createPendingSignInStore } from './pending-sign-in-store.ts';
-import { safeReturnTo } from './return-to.ts';
+import { DEFAULT_RETURN_TO, safeReturnTo } from './return-to.ts';
 import { clearAutoResume, setSignedInHint } from './session-hint.ts';
 import { problemFromProviderError, problemFromTokenError, type SignInProblem } from './sign-in-problem.ts';
 import { verifyCallback, type CallbackParams } from './verify-callback.ts';
@@ -33,8 +34,24 @@ export interface CallbackHooks {
 
 const noRequests = () => () => undefined;
 
-export async function completeSignIn(params: CallbackParams, prepareRequests: PrepareRequests = async () => noRequests()): Promise<CallbackOutcome> {
-  const store = createPendingSignInStore(window.sessionStorage);
+export interface CompleteSignInInput {
+  params: CallbackParams;
+  /** This tab's storage: its pending sign-ins, consumed states and the resume loop guard. */
+  sessionStorage: Storage;
+  /** The browser's storage: the non-secret "was signed in" hint. */
+  localStorage: Storage;
+  prepareRequests?: PrepareRequests | undefined;
+  clock?: () => number;
+}
+
+export async function completeSignIn({
+  params,
+  sessionStorage,
+  localStorage,
+  prepareRequests = async () => noRequests(),
+  clock = Date.now,
+}: CompleteSignInInput): Promise<CallbackOutcome> {
+  const store = createPendingSignInStore(sessionStorage, clock);
   const pendingSignIns = store.list();
   const result = verifyCallback({
     params,
@@ -42,7 +59,7 @@ export async function completeSignIn(params: CallbackParams, prepareRequests: Pr
     consumedStates: store.consumedStates(),
     // The deploy's mode as recorded when this tab's newest sign-in started; no sign-in → strictest.
     stateMode: pendingSignIns[0]?.stateMode ?? 'required',
-    now: Date.now(),
+    now: clock(),
   });
   if (result.pending) {
     store.remove(result.pending.state);
@@ -55,7 +72,7 @@ export async function completeSignIn(params: CallbackParams, prepareRequests: Pr
         return { kind: 'leave' };
       case 'state_mismatch':
       case 'no_pending_sign_in':
-        return { kind: 'failed', problem: 'not_started_here', returnTo: '/calls' };
+        return { kind: 'failed', problem: 'not_started_here', returnTo: DEFAULT_RETURN_TO };
       case 'provider_error':
         return { kind: 'failed', problem: problemFromProviderError(result.providerError), returnTo: safeReturnTo(result.pending?.returnTo) };
       case 'missing_code':
@@ -76,8 +93,8 @@ export async function completeSignIn(params: CallbackParams, prepareRequests: Pr
   } catch (error) {
     return { kind: 'failed', problem: problemFromTokenError(error), returnTo };
   }
-  setSignedInHint(window.localStorage);
-  clearAutoResume(window.sessionStorage);
+  setSignedInHint(localStorage);
+  clearAutoResume(sessionStorage);
   return { kind: 'signed-in', returnTo };
 }
 
@@ -91,7 +108,7 @@ export function getCallbackRun({ onStart, prepareRequests }: CallbackHooks = {})
   const params = takeCapturedCallbackParams();
   if (params) {
     onStart?.();
-    currentRun = completeSignIn(params, prepareRequests);
+    currentRun = completeSignIn({ params, sessionStorage: window.sessionStorage, localStorage: window.localStorage, prepareRequests });
     return currentRun;
   }
   return currentRun ?? Promise.resolve({ kind: 'leave' });
