@@ -1,0 +1,54 @@
+/**
+ * The navigation bar: one link per page registered with a label (web/src/app/pages.ts), the current page marked,
+ * usable with the keyboard, at 375 px and in both languages; absent before sign-in.
+ */
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures.ts';
+
+const mainNavigation = (page: Page, name = 'Main') => page.getByRole('navigation', { name });
+
+test.describe('navigation bar', () => {
+  test('is not shown before sign-in', async ({ page, sandbox }) => {
+    void sandbox;
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Sign in with Firmafon' })).toBeVisible();
+    await expect(mainNavigation(page)).toHaveCount(0);
+  });
+
+  test('marks the current page, also on its sub-pages, and is reached and followed with the keyboard', async ({ page, sandbox }) => {
+    void sandbox;
+    await signIn(page);
+    const calls = mainNavigation(page).getByRole('link', { name: 'Calls' });
+    await expect(calls).toHaveAttribute('aria-current', 'page');
+
+    // A call's details page belongs to "Calls".
+    await page.getByRole('table', { name: 'Calls, newest first' }).getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/calls\/[^/]+$/);
+    await expect(calls).toHaveAttribute('aria-current', 'page');
+
+    // Tab from the top of the page reaches the link (after the skip link and the header's tools); Enter follows it.
+    await page.keyboard.press('Home');
+    await page.locator('body').focus();
+    let reached = false;
+    for (let i = 0; i < 12 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await calls.evaluate((link) => link === document.activeElement);
+    }
+    expect(reached, 'the Calls link is reachable with Tab').toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/calls$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Calls' })).toBeVisible();
+  });
+
+  test('speaks Danish and fits 375 px without sideways page scrolling', async ({ page, sandbox }) => {
+    void sandbox;
+    await page.setViewportSize({ width: 375, height: 740 });
+    await signIn(page);
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    const calls = mainNavigation(page, 'Hovedmenu').getByRole('link', { name: 'Opkald' });
+    await expect(calls).toBeVisible();
+    const box = await calls.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 375, 'the link is inside the viewport').toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+});
