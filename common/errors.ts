@@ -28,6 +28,8 @@ export const ErrorCode = {
   serverMisconfigured: 'server_misconfigured',
   // POST /api/auth/relay-state on a deploy that does not sign in through the relay (production, or relay not set up)
   relayNotAvailable: 'relay_not_available',
+  // A code presented without the secret of the browser that started its sign-in (docs/decisions/0011)
+  invalidBinding: 'invalid_binding',
   // A bug in our functions (an unexpected exception); the answer is still JSON with this code
   internalError: 'internal_error',
   // API access

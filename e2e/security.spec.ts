@@ -146,7 +146,7 @@ test.describe('callback checks', () => {
     expect(headers['x-firmafon-dashboard']).toBe('1');
     expect(headers['content-type']).toContain('application/json');
     const body = JSON.parse(request.postData() ?? '{}') as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['code', 'code_verifier', 'redirect_uri']);
+    expect(Object.keys(body).sort()).toEqual(['code', 'code_verifier', 'redirect_uri', 'state']);
     expect(body.redirect_uri).toBe(new URL('/auth/callback', page.url()).toString());
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenRequestSchema } from '../../common/token-contract.ts';
 import handler from '../token.ts';
 import { json, startFakeFirmafon, type FakeAction, type FakeFirmafon } from './test-support/fake-firmafon.ts';
-import { ACCESS_TOKEN, CALLBACK, CLIENT_SECRET, SITE, baseEnv, captureConsole, inspect, setProcessEnv, streamOf, tokenRequest } from './test-support/harness.ts';
+import { ACCESS_TOKEN, CALLBACK, CLIENT_SECRET, SITE, baseEnv, boundState, captureConsole, inspect, setProcessEnv, streamOf, tokenRequest } from './test-support/harness.ts';
 
 let fake: FakeFirmafon;
 let restoreEnv: () => void = () => undefined;
@@ -65,8 +65,18 @@ const redirectUri = mostly(
   fc.oneof(fc.constantFrom(`${CALLBACK}?x=1`, `${CALLBACK}/`, 'https://evil.example/auth/callback', 'https://a@dash.example/auth/callback', 'not a url'), fc.webUrl()),
 );
 const verifier = fc.oneof(validVerifier, fc.string({ maxLength: 50 }));
+/** The state: derived from the body's verifier (the browser's own), from another verifier, stale, absent or anything. */
+const stateFor = (forVerifier: unknown) =>
+  fc.oneof(
+    { arbitrary: fc.constant(typeof forVerifier === 'string' ? boundState(forVerifier) : undefined), weight: 3 },
+    validVerifier.map((other) => boundState(other)),
+    fc.constant(typeof forVerifier === 'string' ? boundState(forVerifier, Math.floor(Date.now() / 1000) - 3600) : undefined),
+    fc.constant(undefined),
+    fc.string({ maxLength: 80 }),
+  );
 const tokenBody = fc
   .record({ code, redirect_uri: redirectUri, code_verifier: verifier, extra: fc.jsonValue() }, { requiredKeys: ['code', 'redirect_uri'] })
+  .chain((b) => stateFor(b.code_verifier).map((state) => (state === undefined ? b : { ...b, state })))
   .map((b) => JSON.stringify(b));
 
 type Body = { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Uint8Array } | { kind: 'stream'; size: number };
@@ -93,8 +103,8 @@ const wellFormedRequest = fc.tuple(
     contentLength: fc.constant(undefined),
   }),
   fc
-    .record({ code: validCode, redirect_uri: fc.constant(CALLBACK), code_verifier: validVerifier }, { requiredKeys: ['code', 'redirect_uri'] })
-    .map((b): Body => ({ kind: 'text', text: JSON.stringify(b) })),
+    .record({ code: validCode, redirect_uri: fc.constant(CALLBACK), code_verifier: validVerifier })
+    .map((b): Body => ({ kind: 'text', text: JSON.stringify({ ...b, state: boundState(b.code_verifier) }) })),
 );
 const request = fc.oneof(fc.tuple(method, headers, body), wellFormedRequest);
 
@@ -133,7 +143,16 @@ function isWellFormed(m: string, h: Headers, b: Body): boolean {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
   const request = v.safeParse(TokenRequestSchema, parsed);
-  return request.success && request.output.redirect_uri === CALLBACK;
+  if (!request.success || request.output.redirect_uri !== CALLBACK) return false;
+  return isBound(request.output.state, request.output.code_verifier);
+}
+
+/** The browser's proof, judged with node:crypto: a state derived from this verifier in the last ten minutes. */
+function isBound(state: string | undefined, verifier: string | undefined): boolean {
+  if (state === undefined || verifier === undefined) return false;
+  const issuedAt = Number(/^b1\.(\d{1,12})\./.exec(state)?.[1]);
+  const now = Math.floor(Date.now() / 1000);
+  return Number.isInteger(issuedAt) && boundState(verifier, issuedAt) === state && issuedAt <= now + 60 && now - issuedAt <= 660;
 }
 
 describe('the token function under random input', () => {

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { TokenRequestSchema, type TokenRequest } from '../../common/token-contract.ts';
 import { ok, refuse, type Result } from './http.ts';
 
-const FIELDS = ['code', 'redirect_uri', 'code_verifier'] as const;
+const FIELDS = ['code', 'redirect_uri', 'code_verifier', 'state'] as const;
 
 /** 400 `invalid_request` naming the first field that breaks the contract. */
 export function parseTokenRequest(body: unknown): Result<TokenRequest> {

@@ -1,6 +1,7 @@
 /** The token function end to end: a real handler, real `Request`s, a fake Firmafon on loopback. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import handler, { config } from '../token.ts';
+import { signState } from './signed-state.ts';
 import { json, startFakeFirmafon, closedPortUrl, type FakeFirmafon } from './test-support/fake-firmafon.ts';
 import {
   ACCESS_TOKEN,
@@ -11,8 +12,13 @@ import {
   PREVIEW,
   RELAY,
   SITE,
+  RELAY_KEY,
   VERIFIER,
   baseEnv,
+  SITE_NAME,
+  bound,
+  boundRelayNonce,
+  boundState,
   captureConsole,
   inspect,
   relayEnv,
@@ -38,6 +44,12 @@ beforeEach(() => {
 });
 
 const call = async (request: Request) => inspect(await handler(request));
+
+/** The proof a preview sends after the relay: its verifier, and the relay state signed for it (origin, nonce). */
+const relayBound = (verifier = VERIFIER, origin = PREVIEW, now = Date.now()) => ({
+  code_verifier: verifier,
+  state: signState({ origin, nonce: boundRelayNonce(verifier), key: RELAY_KEY, now }),
+});
 const errorOf = (body: unknown) => (body as { error?: unknown }).error;
 const descriptionOf = (body: unknown) => String((body as { error_description?: unknown }).error_description);
 
@@ -85,7 +97,7 @@ describe('a successful exchange', () => {
 
   it('forwards the code_verifier when PKCE is on', async () => {
     useEnv({ ...baseEnv(fake.url), FIRMAFON_PKCE: 'on' });
-    const res = await call(tokenRequest({ body: { code: CODE, redirect_uri: CALLBACK, code_verifier: VERIFIER } }));
+    const res = await call(tokenRequest({ body: { code: CODE, redirect_uri: CALLBACK, ...bound() } }));
     expect(res.status).toBe(200);
     const form = new URLSearchParams(fake.received[0]!.body);
     expect(form.get('code_verifier')).toBe(VERIFIER);
@@ -93,13 +105,13 @@ describe('a successful exchange', () => {
     expect(fake.received[0]!.url).toBe('/api/v2/token');
   });
 
-  it('forwards a code_verifier the SPA sent even when PKCE is off', async () => {
-    await call(tokenRequest({ body: { code: CODE, redirect_uri: CALLBACK, code_verifier: VERIFIER } }));
-    expect(new URLSearchParams(fake.received[0]!.body).get('code_verifier')).toBe(VERIFIER);
+  it('keeps the verifier to itself when PKCE is off: Firmafon got no challenge, the verifier only proves the browser', async () => {
+    await call(tokenRequest({ body: { code: CODE, redirect_uri: CALLBACK, ...bound() } }));
+    expect(new URLSearchParams(fake.received[0]!.body).has('code_verifier')).toBe(false);
   });
 
   it('trims whitespace around the code', async () => {
-    await call(tokenRequest({ body: { code: `  ${CODE}\n`, redirect_uri: CALLBACK } }));
+    await call(tokenRequest({ body: { code: `  ${CODE}\n`, redirect_uri: CALLBACK, ...bound() } }));
     expect(new URLSearchParams(fake.received[0]!.body).get('code')).toBe(CODE);
   });
 
@@ -110,7 +122,7 @@ describe('a successful exchange', () => {
     ['a loopback ALLOWED_ORIGINS entry over http', { ALLOWED_ORIGINS: 'http://localhost:8888' }, 'http://localhost:8888'],
   ])('accepts the callback of an origin allowed by %s', async (_name, extra, origin) => {
     useEnv({ ...baseEnv(fake.url), ...extra });
-    const res = await call(tokenRequest({ headers: { Origin: origin }, body: { code: CODE, redirect_uri: `${origin}/auth/callback` } }));
+    const res = await call(tokenRequest({ headers: { Origin: origin }, body: { code: CODE, redirect_uri: `${origin}/auth/callback`, ...bound() } }));
     expect(res.status).toBe(200);
   });
 
@@ -123,15 +135,20 @@ describe('a successful exchange', () => {
   });
 
   it('accepts a body of exactly 4096 bytes', async () => {
-    const body = JSON.stringify({ code: CODE, redirect_uri: CALLBACK });
+    const body = JSON.stringify({ code: CODE, redirect_uri: CALLBACK, ...bound() });
     const res = await call(tokenRequest({ raw: body.padEnd(4096, ' ') }));
     expect(res.status).toBe(200);
   });
 });
 
 describe('a deploy preview signing in through the production relay', () => {
+  /** A preview's redemption: through the relay its state is the relay state signed for the preview's origin. */
   const previewRequest = (redirectUri: string, init: { origin?: string; headers?: Record<string, string | null> } = {}) =>
-    tokenRequest({ origin: init.origin ?? PREVIEW, ...(init.headers ? { headers: init.headers } : {}), body: { code: CODE, redirect_uri: redirectUri } });
+    tokenRequest({
+      origin: init.origin ?? PREVIEW,
+      ...(init.headers ? { headers: init.headers } : {}),
+      body: { code: CODE, redirect_uri: redirectUri, ...(redirectUri === RELAY ? relayBound() : bound()) },
+    });
 
   it("exchanges the code with the relay's URL as redirect_uri", async () => {
     useEnv(relayEnv(fake.url));
@@ -362,12 +379,93 @@ describe('requests the function refuses', () => {
     expect(fake.received).toHaveLength(0);
   });
 
-  it('refuses a request without a code_verifier when PKCE is on', async () => {
-    useEnv({ ...baseEnv(fake.url), FIRMAFON_PKCE: 'true' });
-    const res = await call(tokenRequest());
-    expect([res.status, errorOf(res.json)]).toEqual([400, 'invalid_request']);
-    expect(descriptionOf(res.json)).toMatch(/code_verifier/);
+  it('refuses a request without a code_verifier, with PKCE on or off', async () => {
+    for (const pkce of ['on', 'off']) {
+      useEnv({ ...baseEnv(fake.url), FIRMAFON_PKCE: pkce });
+      const res = await call(tokenRequest({ body: { code: CODE, redirect_uri: CALLBACK, state: bound().state } }));
+      expect([res.status, errorOf(res.json)]).toEqual([400, 'invalid_binding']);
+      expect(descriptionOf(res.json)).toMatch(/code_verifier/);
+    }
     expect(fake.received).toHaveLength(0);
+  });
+});
+
+/**
+ * A leaked code (browser history, a log drain) comes with the state it was issued for, but not with the secret verifier
+ * of the browser that started the sign-in. The function refuses every redemption without that proof before anything
+ * reaches Firmafon (docs/decisions/0011).
+ */
+describe('binding a redemption to the browser that started the sign-in', () => {
+  const OTHER_VERIFIER = 'w'.repeat(43);
+  const refusedBeforeFirmafon = async (body: Record<string, unknown>, description: RegExp, init: { origin?: string } = {}) => {
+    const res = await call(tokenRequest({ body, ...init }));
+    expect([res.status, errorOf(res.json)]).toEqual([400, 'invalid_binding']);
+    expect(descriptionOf(res.json)).toMatch(description);
+    expect(res.text).not.toContain(VERIFIER);
+    expect(fake.received).toHaveLength(0);
+  };
+
+  it('refuses a code with the state the URL showed but no proof (the leaked-URL replay)', async () => {
+    await refusedBeforeFirmafon({ code: CODE, redirect_uri: CALLBACK, state: bound().state }, /code_verifier is required/);
+  });
+
+  it('refuses a code with no state and no proof, the request an outside review sent', async () => {
+    await refusedBeforeFirmafon({ code: CODE, redirect_uri: CALLBACK }, /code_verifier is required/);
+  });
+
+  it("refuses a proof that belongs to another sign-in (another tab's or browser's verifier)", async () => {
+    await refusedBeforeFirmafon({ code: CODE, redirect_uri: CALLBACK, state: bound().state, code_verifier: OTHER_VERIFIER }, /not started by this browser/);
+  });
+
+  it('refuses a proof older than the ten minutes a code lives', async () => {
+    const issuedAt = Math.floor(Date.now() / 1000) - 11 * 60 - 5;
+    await refusedBeforeFirmafon({ code: CODE, redirect_uri: CALLBACK, code_verifier: VERIFIER, state: boundState(VERIFIER, issuedAt) }, /longer than 10 minutes/);
+  });
+
+  it('refuses a state whose start time was changed to make it look fresh', async () => {
+    const old = boundState(VERIFIER, Math.floor(Date.now() / 1000) - 3600);
+    const [version, , digest] = old.split('.');
+    const freshened = `${version}.${Math.floor(Date.now() / 1000)}.${digest}`;
+    await refusedBeforeFirmafon({ code: CODE, redirect_uri: CALLBACK, code_verifier: VERIFIER, state: freshened }, /not started by this browser/);
+  });
+
+  it("refuses a proof replayed with a second code when the state does not match that code's sign-in", async () => {
+    // Sign-in A's verifier, presented with the code and state of sign-in B (what B's callback URL showed).
+    await refusedBeforeFirmafon({ code: 'second-code', redirect_uri: CALLBACK, code_verifier: VERIFIER, state: bound(OTHER_VERIFIER).state }, /not started by this browser/);
+  });
+
+  it('redeems the code of the browser that started the sign-in, and sends Firmafon its verifier as the PKCE code_verifier', async () => {
+    useEnv({ ...baseEnv(fake.url), FIRMAFON_PKCE: 'on' });
+    const res = await call(tokenRequest({ body: { code: CODE, redirect_uri: CALLBACK, ...bound() } }));
+    expect(res.status).toBe(200);
+    expect(new URLSearchParams(fake.received[0]!.body).get('code_verifier')).toBe(VERIFIER);
+  });
+
+  it('accepts no state only in the optional-state mode, where PKCE makes Firmafon bind the code', async () => {
+    useEnv({ ...baseEnv(fake.url), FIRMAFON_STATE: 'optional', FIRMAFON_PKCE: 'on' });
+    expect((await call(tokenRequest({ body: { code: CODE, redirect_uri: CALLBACK, code_verifier: VERIFIER } }))).status).toBe(200);
+    fake.received.length = 0;
+    useEnv({ ...baseEnv(fake.url), FIRMAFON_PKCE: 'on' });
+    await refusedBeforeFirmafon({ code: CODE, redirect_uri: CALLBACK, code_verifier: VERIFIER }, /state is required/);
+  });
+
+  describe('through the production relay (a deploy preview)', () => {
+    it('redeems with the relay state signed for this preview and a nonce derived from the verifier', async () => {
+      useEnv(relayEnv(fake.url));
+      const res = await call(tokenRequest({ origin: PREVIEW, body: { code: CODE, redirect_uri: RELAY, ...relayBound() } }));
+      expect(res.status).toBe(200);
+    });
+
+    it.each([
+      ['no proof', () => ({ state: relayBound().state })],
+      ["another sign-in's verifier", () => ({ state: relayBound().state, code_verifier: OTHER_VERIFIER })],
+      ['a relay state signed for another preview', () => relayBound(VERIFIER, `https://deploy-preview-7--${SITE_NAME}.netlify.app`)],
+      ['an expired relay state', () => relayBound(VERIFIER, PREVIEW, Date.now() - 11 * 60 * 1000)],
+      ['a relay state signed with another key', () => ({ code_verifier: VERIFIER, state: signState({ origin: PREVIEW, nonce: boundRelayNonce(), key: 'x'.repeat(40), now: Date.now() }) })],
+    ])('refuses %s before anything reaches Firmafon', async (_name, proof) => {
+      useEnv(relayEnv(fake.url));
+      await refusedBeforeFirmafon({ code: CODE, redirect_uri: RELAY, ...proof() }, /sign in again/i, { origin: PREVIEW });
+    });
   });
 });
 

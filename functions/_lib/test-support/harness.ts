@@ -2,6 +2,7 @@
  * Shared test fixtures for the function tests: a known environment set on `process.env` (and restored), request
  * builders, and a response inspector that fails the test when a response leaks the secret or a CORS header.
  */
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE, TOKEN_PATH } from '../../../common/routes.ts';
 import { ENV_KEYS } from '../env.ts';
@@ -11,6 +12,25 @@ export const CLIENT_SECRET = 'Sup3r-s3cret-client-secret-7f2c';
 export const CODE = 'authorization-code-9b1e44';
 export const ACCESS_TOKEN = 'access-token-0c77a1';
 export const VERIFIER = 'v'.repeat(20) + '-._~' + 'A1'.repeat(12);
+
+/**
+ * The `state` the SPA sends for a sign-in with `verifier` started at `issuedAtSeconds` (default: now), computed here
+ * with node:crypto — independently of common/sign-in-binding.ts, which the function uses.
+ */
+export function boundState(verifier: string = VERIFIER, issuedAtSeconds: number = Math.floor(Date.now() / 1000)): string {
+  const digest = createHash('sha256').update(`firmafon-dashboard/state/v1\n${issuedAtSeconds}\n${verifier}`).digest('base64url');
+  return `b1.${issuedAtSeconds}.${digest}`;
+}
+
+/** The relay nonce a deploy preview's sign-in with `verifier` asks to be signed (node:crypto, independently). */
+export function boundRelayNonce(verifier: string = VERIFIER): string {
+  return createHash('sha256').update(`firmafon-dashboard/relay-nonce/v1\n${verifier}`).digest('base64url');
+}
+
+/** The proof fields of a redemption by the browser that started the sign-in: its verifier and the state it got back. */
+export function bound(verifier: string = VERIFIER): { code_verifier: string; state: string } {
+  return { code_verifier: verifier, state: boundState(verifier) };
+}
 export const SITE = 'https://dash.example';
 export const CALLBACK = `${SITE}/auth/callback`;
 /** The production relay, as registered at Firmafon. */
@@ -103,7 +123,7 @@ export function dashboardPost(path: string, init: TokenRequestInit = {}): Reques
     else headers.set(name, value);
   }
   const method = init.method ?? 'POST';
-  const body = init.raw ?? JSON.stringify(init.body ?? { code: CODE, redirect_uri: CALLBACK });
+  const body = init.raw ?? JSON.stringify(init.body ?? { code: CODE, redirect_uri: CALLBACK, ...bound() });
   const hasBody = method !== 'GET' && method !== 'HEAD';
   const requestInit: RequestInit & { duplex?: 'half' } = { method, headers };
   if (hasBody) {

@@ -11,11 +11,18 @@ export interface ExchangeCodeInput {
   code: string;
   /** Exactly the redirect_uri the authorization request used (RFC 6749 §4.1.3). */
   redirectUri: string;
-  /** RFC 7636 §4.5; absent when the sign-in sent no challenge. */
-  codeVerifier?: string | undefined;
+  /** The sign-in's secret: proves this tab started it, and is the PKCE code_verifier (RFC 7636 §4.5) when PKCE is on. */
+  codeVerifier: string | undefined;
+  /** The state that came back with the code; absent only when the provider dropped it (optional-state mode). */
+  state: string | null;
 }
 
-export function exchangeCode({ code, redirectUri, codeVerifier }: ExchangeCodeInput): Promise<TokenResponse> {
-  const body: TokenRequest = { code, redirect_uri: redirectUri, ...(codeVerifier ? { code_verifier: codeVerifier } : {}) };
+export function exchangeCode({ code, redirectUri, codeVerifier, state }: ExchangeCodeInput): Promise<TokenResponse> {
+  const body: TokenRequest = {
+    code,
+    redirect_uri: redirectUri,
+    ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
+    ...(state ? { state } : {}),
+  };
   return postToAuthFunction(TOKEN_PATH, body, TokenResponseSchema);
 }

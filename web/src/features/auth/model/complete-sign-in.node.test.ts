@@ -60,6 +60,7 @@ describe('completeSignIn', () => {
       code: 'good-code',
       redirect_uri: 'http://localhost:8888/auth/callback',
       code_verifier: VERIFIER,
+      state: STATE,
     });
     expect(tokenFunction.seen[0]?.headers['x-firmafon-dashboard']).toBe('1');
     expect(hasSignedInHint(storages.localStorage)).toBe(true);

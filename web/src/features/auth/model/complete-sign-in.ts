@@ -85,7 +85,7 @@ export async function completeSignIn({
   const startRequests = prepareRequests(returnTo).catch(noRequests);
   try {
     const [token, start] = await Promise.all([
-      exchangeCode({ code: result.code, redirectUri: pending.redirectUri, codeVerifier: pending.codeVerifier }),
+      exchangeCode({ code: result.code, redirectUri: pending.redirectUri, codeVerifier: pending.codeVerifier, state: params.state }),
       startRequests,
     ]);
     accessToken.set(token.access_token);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_VERIFIER_PATTERN } from '@common/token-contract.ts';
-import { base64UrlEncode, codeChallengeS256, createCodeVerifier, createState } from './pkce.ts';
+import { base64UrlEncode } from '@common/base64url.ts';
+import { bindingState } from '@common/sign-in-binding.ts';
+import { codeChallengeS256, createCodeVerifier } from './pkce.ts';
 
 describe('PKCE', () => {
   it('derives the S256 challenge of RFC 7636 Appendix B', async () => {
@@ -25,10 +27,11 @@ describe('PKCE', () => {
     expect(a).not.toBe(b);
   });
 
-  it('creates states of at least 128 bits in base64url', () => {
-    const state = createState();
-    expect(state).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(state.length * 6).toBeGreaterThanOrEqual(128);
-    expect(createState()).not.toBe(state);
+  it('gives every sign-in an unguessable state: 256 bits derived from its own verifier', async () => {
+    const state = await bindingState(createCodeVerifier(), 1_800_000_000);
+    const digest = state.split('.')[2] ?? '';
+    expect(digest).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(digest.length * 6).toBeGreaterThanOrEqual(128);
+    expect(await bindingState(createCodeVerifier(), 1_800_000_000)).not.toBe(state);
   });
 });

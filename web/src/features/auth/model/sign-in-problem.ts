@@ -25,6 +25,8 @@ export function problemFromTokenError(error: unknown): SignInProblem {
   switch (error.code) {
     case ErrorCode.invalidGrant:
       return 'invalid_grant';
+    case ErrorCode.invalidBinding:
+      return 'not_started_here';
     case ErrorCode.serverMisconfigured:
     case ErrorCode.invalidClient:
     case ErrorCode.unauthorizedClient:
