@@ -1,34 +1,11 @@
 /**
- * CSV export of calls (RFC 4180: comma, CRLF, quoted fields), loaded on demand. Cells hold other people's
- * text (contact names), so any cell a spreadsheet could read as a formula is neutralised (OWASP "CSV
- * injection"): a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` in front.
+ * CSV export of calls, loaded on demand; the safety rules (every field quoted, no cell can start a formula) are
+ * shared/format/csv.ts's.
  */
 import type { Call } from '@common/firmafon-schemas.ts';
 import { isoWithOffset } from '@common/copenhagen-time.ts';
+import { downloadCsv, toCsv } from '@/shared/format/csv.ts';
 import { talkSeconds } from '@/shared/model/call.ts';
-
-/** UTF-8 byte order mark, so that spreadsheet programs read æ, ø and å correctly. */
-export const BOM = '\uFEFF';
-const CRLF = '\r\n';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One field: neutralised if it could start a formula, quoted if it holds a comma, quote, CR or LF. */
-export function csvField(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  if (/[",\r\n]/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
-  return text;
-}
-
-export function csvRow(fields: readonly (string | number | null | undefined)[]): string {
-  return fields.map(csvField).join(',');
-}
-
-/** The whole document: BOM, header row, one row per line, each line ended by CRLF. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return BOM + [header, ...rows].map((row) => csvRow(row) + CRLF).join('');
-}
 
 export const CALL_CSV_COLUMNS = [
   'started_at',
@@ -73,17 +50,7 @@ export function csvFileName(dateKey: string): string {
   return `firmafon-calls-${dateKey}.csv`;
 }
 
-/** Saves the calls as a file through a Blob URL (allowed by the CSP; no data: URL, no new window). */
+/** Saves the calls as a CSV file. */
 export function downloadCallsCsv(calls: readonly Call[], fileName: string): void {
-  const blob = new Blob([callsToCsv(calls)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadCsv(callsToCsv(calls), fileName);
 }
