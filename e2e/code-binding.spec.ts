@@ -5,8 +5,8 @@
  * signing in with the same code. On production, on a deploy preview through the relay, and with two tabs at once.
  */
 import type { Page, Route } from '@playwright/test';
-import { CALLBACK_PATH, DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE, RELAY_PATH, TOKEN_PATH } from '../common/routes.ts';
-import { APP_URL, PREVIEW_URL } from './env.ts';
+import { CALLBACK_PATH, DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE, FIRMAFON_API_BASE_PATH, RELAY_PATH, TOKEN_PATH } from '../common/routes.ts';
+import { APP_URL, PREVIEW_URL, SANDBOX_URL } from './env.ts';
 import { expect, logInAtFirmafon, test } from './fixtures.ts';
 
 interface OutsideAttempt {
@@ -26,14 +26,22 @@ async function redeemFromOutside(origin: string, body: Record<string, string>): 
 }
 
 /**
- * Holds the browser's navigation to `origin`'s callback; `attack` gets what the URL shows (code and state) before
- * the browser is let through.
+ * Holds Firmafon's answer to the consent (its redirect back to the dashboard, through the relay for a preview) and
+ * gives `attack` what the callback URL shows — code and state — before the browser is let through. Playwright routes
+ * only the first request of a redirect chain, so the consent POST is the one held.
  */
-async function interceptCallback(page: Page, origin: string, attack: (code: string, state: string) => Promise<void>): Promise<void> {
-  await page.route(`${origin}${CALLBACK_PATH}?*`, async (route: Route) => {
-    const url = new URL(route.request().url());
-    await attack(url.searchParams.get('code') ?? '', url.searchParams.get('state') ?? '');
-    await route.continue();
+async function interceptCallback(page: Page, attack: (code: string, state: string) => Promise<void>): Promise<void> {
+  const isConsent = (url: URL) => url.origin === SANDBOX_URL && url.pathname === `${FIRMAFON_API_BASE_PATH}/authorize`;
+  await page.route(isConsent, async (route: Route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    const answer = await route.fetch({ maxRedirects: 0 });
+    let location = answer.headers()['location'] ?? '';
+    // A deploy preview's answer goes through the production relay first, which sends it on to the preview.
+    if (new URL(location).pathname === RELAY_PATH) location = (await fetch(location, { redirect: 'manual' })).headers.get('location') ?? '';
+    const callback = new URL(location);
+    expect(callback.pathname).toBe(CALLBACK_PATH);
+    await attack(callback.searchParams.get('code') ?? '', callback.searchParams.get('state') ?? '');
+    await route.fulfill({ response: answer });
   });
 }
 
@@ -53,7 +61,7 @@ const REFUSED = [
 test.describe('a captured code redeemed from outside the browser', () => {
   test('is refused on production, while the browser signs in with the same code', async ({ page, sandbox }) => {
     const attempts: OutsideAttempt[] = [];
-    await interceptCallback(page, APP_URL, async (code, state) => {
+    await interceptCallback(page, async (code, state) => {
       expect(code).not.toBe('');
       attempts.push(...(await attemptsWith(APP_URL, `${APP_URL}${CALLBACK_PATH}`, code, state)));
     });
@@ -69,7 +77,7 @@ test.describe('a captured code redeemed from outside the browser', () => {
 
   test('is refused on a deploy preview signing in through the relay, while the browser signs in', async ({ page, sandbox }) => {
     const attempts: OutsideAttempt[] = [];
-    await interceptCallback(page, PREVIEW_URL, async (code, state) => {
+    await interceptCallback(page, async (code, state) => {
       expect(state).toMatch(/^v1\./);
       attempts.push(...(await attemptsWith(PREVIEW_URL, `${APP_URL}${RELAY_PATH}`, code, state)));
     });
@@ -86,7 +94,7 @@ test.describe('a captured code redeemed from outside the browser', () => {
     const second = await context.newPage();
     const attempts: OutsideAttempt[] = [];
     for (const tab of [page, second]) {
-      await interceptCallback(tab, APP_URL, async (code, state) => {
+      await interceptCallback(tab, async (code, state) => {
         attempts.push(...(await attemptsWith(APP_URL, `${APP_URL}${CALLBACK_PATH}`, code, state)));
       });
     }
