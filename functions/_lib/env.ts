@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { DEFAULT_FIRMAFON_URL } from '../../common/routes.ts';
 import { StateMode } from '../../common/public-config.ts';
 import { misconfigured, ok, refuse, type Result } from './http.ts';
+import { DEPLOY_BUILD_ENV } from './deploy-build-env.ts';
 import { netlifyDeployPattern, parseOriginPatternList, siteNameFromNetlifyOrigin, type OriginPattern } from './origin-patterns.ts';
 import { parseOrigin } from './origins.ts';
 
@@ -21,8 +22,9 @@ export interface ServerEnv {
   pkce: boolean;
   stateMode: StateMode;
   /**
-   * `ALLOWED_ORIGINS` plus Netlify's `URL`, `DEPLOY_PRIME_URL` and `DEPLOY_URL`, normalised. On Netlify only `URL`
-   * reaches a function at run time; the deploy's own origins are recognised per request (deploy-setup.ts).
+   * This deploy's own origins, normalised: `ALLOWED_ORIGINS` plus Netlify's `URL`, `DEPLOY_PRIME_URL` and `DEPLOY_URL`.
+   * On Netlify only `URL` reaches a function at run time; the other two come from the build (deploy-build-env.ts).
+   * The deploy permalink is added per request, from the handler's context (deploy-setup.ts).
    */
   allowedOrigins: ReadonlySet<string>;
   /** Upstream timeout for every call to Firmafon. */
@@ -129,14 +131,19 @@ const EnvSchema = v.object({
 
 let cache: { fingerprint: string; result: Result<ServerEnv> } | undefined;
 
+/** The variables Netlify gives only to the build, which the build hands on to the functions (deploy-build-env.ts). */
+const BUILD_TIME_KEYS = new Set<Key>(['DEPLOY_PRIME_URL', 'DEPLOY_URL']);
+
 /**
- * Reads and validates the environment. An empty or blank value counts as unset. A bad value gives a 503
- * `server_misconfigured` failure that names the variable and what it should look like.
+ * Reads and validates the environment. An empty or blank value counts as unset. `DEPLOY_PRIME_URL` and `DEPLOY_URL`
+ * come from the run time when set there (netlify-cli sets them locally), else from what the build captured
+ * (`buildEnv`). A bad value gives a 503 `server_misconfigured` failure that names the variable and what it should look
+ * like.
  */
-export function loadServerEnv(env: EnvRecord = process.env): Result<ServerEnv> {
+export function loadServerEnv(env: EnvRecord = process.env, buildEnv: EnvRecord = DEPLOY_BUILD_ENV): Result<ServerEnv> {
   const raw: Partial<Record<Key, string>> = {};
   for (const key of ENV_KEYS) {
-    const value = env[key]?.trim();
+    const value = env[key]?.trim() || (BUILD_TIME_KEYS.has(key) ? buildEnv[key]?.trim() : undefined);
     if (value) raw[key] = value;
   }
   const fingerprint = JSON.stringify(ENV_KEYS.map((key) => raw[key] ?? null));
