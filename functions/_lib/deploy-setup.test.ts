@@ -192,7 +192,7 @@ describe("the deploy's own origins", () => {
     expect([...env.allowedOrigins].sort()).toEqual([PERMALINK, PREVIEW, PRODUCTION].sort());
   });
 
-  it('come from the run time first (netlify-cli sets them locally)', () => {
+  it('come from the run time first (netlify-cli sets DEPLOY_URL locally)', () => {
     const env = envOf({ ...netlifyEnv, DEPLOY_PRIME_URL: 'http://localhost:8888' }, previewBuild);
     expect(env.allowedOrigins.has('http://localhost:8888')).toBe(true);
     expect(env.allowedOrigins.has(PREVIEW)).toBe(false);

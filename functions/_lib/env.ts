@@ -136,7 +136,7 @@ const BUILD_TIME_KEYS = new Set<Key>(['DEPLOY_PRIME_URL', 'DEPLOY_URL']);
 
 /**
  * Reads and validates the environment. An empty or blank value counts as unset. `DEPLOY_PRIME_URL` and `DEPLOY_URL`
- * come from the run time when set there (netlify-cli sets them locally), else from what the build captured
+ * come from the run time when set there (netlify-cli sets `DEPLOY_URL` locally), else from what the build captured
  * (`buildEnv`). A bad value gives a 503 `server_misconfigured` failure that names the variable and what it should look
  * like.
  */
