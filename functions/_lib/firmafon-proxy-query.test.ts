@@ -106,6 +106,7 @@ describe("the proxy's query check", () => {
     ['a token name in a value', '?number=access_token'],
     ['an encoded semicolon in a value', '?number=1%3B2'],
     ['no query at all', ''],
+    ['a stray percent sign in a name', '?number%25=1'],
   ])('forwards %s', (_name, search) => {
     expect(targetOf(search)).toEqual({ ok: true, value: `${FIRMAFON}/api/v2/calls${search}` });
   });

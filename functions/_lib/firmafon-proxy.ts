@@ -63,19 +63,24 @@ export function proxyTarget(requestUrl: URL, firmafonUrl: string): Result<string
 
 /**
  * The query is forwarded byte for byte, so it is judged as the upstream's parsers might read it: no `;` at all (some
- * split on it as on `&`), and no parameter whose name, percent-decoded up to three times, holds `;` or a token name.
+ * split on it as on `&`), and no parameter whose name, once decoded as a form and then percent-decoded up to three
+ * more times (until nothing changes or nothing more decodes), holds `;` or a token name.
  */
 function isForwardableQuery(search: string): boolean {
   if (search.includes(';')) return false;
   for (const name of new URLSearchParams(search).keys()) {
     let decoded = name;
-    for (let round = 0; round <= NAME_DECODING_ROUNDS; round += 1) {
+    for (let round = 0; ; round += 1) {
       if (decoded.includes(';') || TOKEN_IN_NAME.test(decoded)) return false;
+      if (round === NAME_DECODING_ROUNDS) break;
+      let next: string;
       try {
-        decoded = decodeURIComponent(decoded);
+        next = decodeURIComponent(decoded);
       } catch {
-        return false;
+        break; // a stray `%`: no parser decodes this any further either
       }
+      if (next === decoded) break;
+      decoded = next;
     }
   }
   return true;
