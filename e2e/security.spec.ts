@@ -173,6 +173,9 @@ test.describe('content security policy', () => {
     const csp = response?.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
+    // No form of ours posts anywhere but here: not even to Firmafon, where the sign-in goes by navigation.
+    const directives = csp.split(';').map((directive) => directive.trim());
+    expect(directives.filter((directive) => directive.startsWith('form-action'))).toEqual(["form-action 'self'"]);
     const inline = await page.evaluate(() => ({
       scripts: document.querySelectorAll('script:not([src])').length,
       styles: document.querySelectorAll('style').length,

@@ -1,8 +1,9 @@
 /**
  * POST /api/auth/relay-state — for a deploy that signs in through the production relay: takes the tab's `{ nonce }`
  * and answers `{ state }`, this deploy's own origin and the nonce signed with RELAY_SIGNING_KEY for 10 minutes
- * (docs/decisions/0007). The SPA uses that exact string as the sign-in's `state`. It signs only the origin the request
- * arrived on, and only for a deploy in relay mode; the key never leaves this function.
+ * (docs/decisions/0007). The SPA uses that exact string as the sign-in's `state`. It signs only one of this deploy's own
+ * origins (from its environment, its build and its Netlify context: deploy-setup.ts), the one the request arrived on,
+ * never an origin only the request names, and only for a deploy in relay mode; the key never leaves this function.
  */
 import type { Config } from '@netlify/functions';
 import { readDeployInfo, resolveSignInSetup } from './_lib/deploy-setup.ts';
@@ -21,6 +22,7 @@ export default respond('relay-state', async (req, context) => {
   if (!env.ok) return env.failure;
   const setup = resolveSignInSetup({ env: env.value, requestUrl: req.url, deploy: readDeployInfo(context) });
   // Stricter than the token function: the caller must be script on this very origin, the one that gets signed.
+  // `selfOrigin` is one of the deploy's own origins, or null: a request cannot make it name anything else.
   const ownOrigin = new Set(setup.selfOrigin === null ? [] : [setup.selfOrigin]);
   const refusal = checkDashboardRequest(req.headers, ownOrigin) ?? checkJsonContentType(req.headers);
   if (refusal) return refusal;

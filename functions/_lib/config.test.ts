@@ -60,6 +60,15 @@ describe('GET /api/config', () => {
     expect(redirectUriOf((await get('GET', PREVIEW)).json)).toBeNull();
   });
 
+  it('answers 503 server_misconfigured, naming RELAY_ORIGIN_PATTERN, when the pattern spans other owners’ sites', async () => {
+    useEnv({ ...relayEnv('https://app.firmafon.dk'), RELAY_ORIGIN_PATTERN: 'https://*.github.io' });
+    const res = await get('GET', PREVIEW);
+    expect(res.status).toBe(503);
+    expect(res.json).toMatchObject({ error: 'server_misconfigured' });
+    expect(String((res.json as { error_description?: unknown }).error_description)).toMatch(/^RELAY_ORIGIN_PATTERN must be /);
+    expect(res.text).not.toContain(RELAY_KEY);
+  });
+
   it("gives no relay to an origin that is not one of the site's", async () => {
     useEnv(relayEnv('https://app.firmafon.dk'));
     expect(redirectUriOf((await get('GET', 'https://deploy-preview-42--other-site.netlify.app')).json)).toBeNull();

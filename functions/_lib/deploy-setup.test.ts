@@ -1,6 +1,7 @@
 /**
  * How each deploy context resolves: the environment a Netlify function really sees at run time (`URL`, `SITE_NAME`,
- * the site's own variables; the deploy id and context from the context object), and the origin a request arrives on.
+ * the site's own variables; the deploy id and context from the context object), what its build captured
+ * (`DEPLOY_PRIME_URL`, `DEPLOY_URL`: deploy-build-env.ts), and the origin a request arrives on.
  */
 import { describe, expect, it } from 'vitest';
 import { loadServerEnv, type EnvRecord, type ServerEnv } from './env.ts';
@@ -23,19 +24,24 @@ const netlifyEnv: EnvRecord = {
   RELAY_SIGNING_KEY: KEY,
 };
 
-function envOf(record: EnvRecord): ServerEnv {
-  const result = loadServerEnv(record);
+/** What Netlify gives the build of each deploy, which the build hands on to the functions. */
+const previewBuild: EnvRecord = { DEPLOY_PRIME_URL: PREVIEW, DEPLOY_URL: PERMALINK };
+const branchBuild: EnvRecord = { DEPLOY_PRIME_URL: BRANCH, DEPLOY_URL: PERMALINK };
+const productionBuild: EnvRecord = { DEPLOY_PRIME_URL: 'https://main--dash-site.netlify.app', DEPLOY_URL: PERMALINK };
+
+function envOf(record: EnvRecord, build: EnvRecord = {}): ServerEnv {
+  const result = loadServerEnv(record, build);
   if (!result.ok) throw new Error(result.failure.description);
   return result.value;
 }
 
 const deployOf = (context: string, id = DEPLOY_ID): NetlifyDeployInfo => ({ context, id });
-const resolve = (origin: string, record: EnvRecord = netlifyEnv, deploy: NetlifyDeployInfo = deployOf('deploy-preview')) =>
-  resolveSignInSetup({ env: envOf(record), requestUrl: `${origin}/api/config`, deploy });
+const resolve = (origin: string, record: EnvRecord = netlifyEnv, deploy: NetlifyDeployInfo = deployOf('deploy-preview'), build: EnvRecord = previewBuild) =>
+  resolveSignInSetup({ env: envOf(record, build), requestUrl: `${origin}/api/config`, deploy });
 
 describe('resolveSignInSetup per deploy context', () => {
   it('production on its main URL signs in through its own callback', () => {
-    const setup = resolve(PRODUCTION, netlifyEnv, deployOf('production'));
+    const setup = resolve(PRODUCTION, netlifyEnv, deployOf('production'), productionBuild);
     expect(setup).toMatchObject({ selfOrigin: PRODUCTION, relay: null, deployContext: 'production' });
     expect(setup.relayUnavailable).toMatch(/own callback/);
     expect([...setup.allowedRedirectUris]).toContain(`${PRODUCTION}/auth/callback`);
@@ -52,14 +58,23 @@ describe('resolveSignInSetup per deploy context', () => {
   });
 
   it('a branch deploy signs in through the production relay', () => {
-    const setup = resolve(BRANCH, netlifyEnv, deployOf('branch-deploy'));
+    const setup = resolve(BRANCH, netlifyEnv, deployOf('branch-deploy'), branchBuild);
     expect(setup.relay?.redirectUri).toBe(RELAY);
     expect(setup.deployContext).toBe('branch-deploy');
   });
 
   it('a deploy opened on its permalink signs in through the relay too, whatever its context', () => {
     expect(resolve(PERMALINK, netlifyEnv, deployOf('deploy-preview')).relay?.redirectUri).toBe(RELAY);
-    expect(resolve(PERMALINK, netlifyEnv, deployOf('production')).relay?.redirectUri).toBe(RELAY);
+    expect(resolve(PERMALINK, netlifyEnv, deployOf('production'), productionBuild).relay?.redirectUri).toBe(RELAY);
+  });
+
+  it('production opened on its branch address signs in through the relay', () => {
+    expect(resolve('https://main--dash-site.netlify.app', netlifyEnv, deployOf('production'), productionBuild).relay?.redirectUri).toBe(RELAY);
+  });
+
+  it('knows the permalink from the deploy id alone, when the build captured nothing', () => {
+    expect(resolve(PERMALINK, netlifyEnv, deployOf('deploy-preview'), {}).selfOrigin).toBe(PERMALINK);
+    expect(resolve(PREVIEW, netlifyEnv, deployOf('deploy-preview'), {}).selfOrigin).toBeNull();
   });
 
   it('recognises the permalink from the deploy id even without a pattern', () => {
@@ -119,6 +134,9 @@ describe('when there is no relay', () => {
   });
 
   it.each([
+    ['another deploy preview of this site (it matches the deploy pattern)', 'https://deploy-preview-7--dash-site.netlify.app'],
+    ['a branch deploy of this site (it matches the deploy pattern)', BRANCH],
+    ["another deploy's permalink", 'https://0123456789abcdef01234567--dash-site.netlify.app'],
     ['another site', 'https://deploy-preview-42--other-site.netlify.app'],
     ['a look-alike host', 'https://deploy-preview-42--dash-site.netlify.app.evil.example'],
     ['an extra label', 'https://x.deploy-preview-42--dash-site.netlify.app'],
@@ -144,20 +162,48 @@ describe('FIRMAFON_REDIRECT_ORIGIN and RELAY_ORIGIN_PATTERN', () => {
     expect(resolve(PREVIEW, record).relay?.redirectUri).toBe('https://dash-site.netlify.app/auth/relay');
   });
 
-  it('has no deploy pattern for a custom domain without SITE_NAME, so previews are not recognised', () => {
-    const record = { ...netlifyEnv, SITE_NAME: undefined };
-    expect(resolve(PREVIEW, record).selfOrigin).toBeNull();
+  it("derives the deploy pattern from the build's DEPLOY_URL when SITE_NAME is missing", () => {
+    expect(resolve(PREVIEW, { ...netlifyEnv, SITE_NAME: undefined }).relay?.redirectUri).toBe(RELAY);
+  });
+
+  it('has no deploy pattern for a custom domain without SITE_NAME or DEPLOY_URL, so a preview gets no relay', () => {
+    const setup = resolve(PREVIEW, { ...netlifyEnv, SITE_NAME: undefined }, deployOf('deploy-preview'), { DEPLOY_PRIME_URL: PREVIEW });
+    expect(setup.selfOrigin).toBe(PREVIEW);
+    expect(setup.relay).toBeNull();
+    expect(setup.relayUnavailable).toMatch(/RELAY_ORIGIN_PATTERN/);
   });
 
   it('RELAY_ORIGIN_PATTERN replaces the derived pattern', () => {
     const record = { ...netlifyEnv, RELAY_ORIGIN_PATTERN: 'https://*.previews.example.com' };
-    expect(resolve('https://pr-1.previews.example.com', record).relay?.redirectUri).toBe(RELAY);
-    expect(resolve(PREVIEW, record).selfOrigin).toBeNull();
+    const own = 'https://pr-1.previews.example.com';
+    expect(resolve(own, record, deployOf('deploy-preview'), { DEPLOY_PRIME_URL: own }).relay?.redirectUri).toBe(RELAY);
+    expect(resolve(PREVIEW, record).relay).toBeNull();
   });
 
   it('a pattern that also covers the production origin still never relays production to itself', () => {
     const record = { ...netlifyEnv, URL: 'https://www--dash-site.netlify.app' };
     expect(resolve('https://www--dash-site.netlify.app', record).relay).toBeNull();
+  });
+});
+
+describe("the deploy's own origins", () => {
+  it('come from the build when the run time does not have DEPLOY_PRIME_URL and DEPLOY_URL', () => {
+    const env = envOf(netlifyEnv, previewBuild);
+    expect([...env.allowedOrigins].sort()).toEqual([PERMALINK, PREVIEW, PRODUCTION].sort());
+  });
+
+  it('come from the run time first (netlify-cli sets DEPLOY_URL locally)', () => {
+    const env = envOf({ ...netlifyEnv, DEPLOY_PRIME_URL: 'http://localhost:8888' }, previewBuild);
+    expect(env.allowedOrigins.has('http://localhost:8888')).toBe(true);
+    expect(env.allowedOrigins.has(PREVIEW)).toBe(false);
+  });
+
+  it('are the only origins a request can pick as its own: a pattern match is not enough', () => {
+    const other = 'https://deploy-preview-7--dash-site.netlify.app';
+    expect(resolve(PREVIEW).selfOrigin).toBe(PREVIEW);
+    expect(resolve(other).selfOrigin).toBeNull();
+    expect(resolve(other).relay).toBeNull();
+    expect(resolve(other).relayUnavailable).toMatch(/own origins/);
   });
 });
 

@@ -1,12 +1,13 @@
 /**
- * Per request: which deploy of the site is answering, and how it signs in. One build serves every deploy context,
- * and on Netlify a function learns its deploy only at run time — `URL` and `SITE_NAME` from the environment, the
- * deploy id and context from the handler's context object, its own origin from the request — so this is decided
- * here, per request, and used by the config, relay-state, token and relay functions alike (docs/decisions/0007).
+ * Per request: which deploy of the site is answering, and how it signs in. A function learns its deploy from three
+ * places — `URL` and `SITE_NAME` from the run-time environment, `DEPLOY_PRIME_URL` and `DEPLOY_URL` as its build
+ * captured them (deploy-build-env.ts), the deploy id and context from the handler's context object — and this is
+ * decided here, per request, and used by the config, relay-state, token and relay functions alike
+ * (docs/decisions/0007).
  *
- * Trust: the request's origin comes from its Host header. On Netlify a request reaches this site's functions only
- * through a host that routes to this site, so a spoofed Host can only name another origin of this site; it is still
- * accepted only when it is one we know (exact list or the deploy-origin patterns), and locally the same checks apply.
+ * Trust: the request's origin comes from its Host header, which a client can set. It only ever picks one of this
+ * deploy's own origins (the exact list above, never a pattern match); a request naming any other origin, even another
+ * deploy of this site, gets no relay, no signed state and no place on the CSRF list.
  */
 import * as v from 'valibot';
 import { RELAY_PATH } from '../../common/routes.ts';
@@ -39,7 +40,10 @@ export function readDeployInfo(context: unknown): NetlifyDeployInfo {
 }
 
 export interface SignInSetup {
-  /** This request's origin when it is one of this site's origins; `null` when it is not (then nothing relays). */
+  /**
+   * The one of this deploy's own origins that the request arrived on (see the module comment); `null` when the request
+   * names none of them (then nothing relays and nothing is signed). The only origin relay-state ever signs.
+   */
   selfOrigin: string | null;
   /** Origins whose script may call the functions (the CSRF guard's list). */
   allowedOrigins: ReadonlySet<string>;
@@ -74,13 +78,12 @@ export function resolveSignInSetup({ env, requestUrl, deploy }: { env: ServerEnv
   if (env.redirectOrigin !== undefined) known.add(env.redirectOrigin);
   const permalink = permalinkOrigin(env, deploy);
   if (permalink !== null) known.add(permalink);
-  const selfOrigin =
-    requestOrigin !== null && (known.has(requestOrigin) || matchesOriginPattern(requestOrigin, env.deployOriginPatterns)) ? requestOrigin : null;
-  if (selfOrigin !== null) known.add(selfOrigin);
+  // Taken from `known`, not from the request: the request only says which of them it arrived on.
+  const selfOrigin = [...known].find((origin) => origin === requestOrigin) ?? null;
 
   const relayUnavailable =
     selfOrigin === null
-      ? 'This origin is not one of the site’s origins (URL, ALLOWED_ORIGINS, RELAY_ORIGIN_PATTERN).'
+      ? 'This origin is not one of this deploy’s own origins (URL, DEPLOY_PRIME_URL and DEPLOY_URL as its build saw them, its permalink, ALLOWED_ORIGINS).'
       : env.redirectOrigin === undefined
         ? 'FIRMAFON_REDIRECT_ORIGIN (or Netlify’s URL) is not set.'
         : selfOrigin === env.redirectOrigin

@@ -180,6 +180,39 @@ describe('the relay settings', () => {
   );
 
   it.each([
+    'https://*.github.io',
+    'https://*.vercel.app',
+    'https://*.co.uk',
+    'https://a*.netlify.app',
+    'https://*.netlify.app',
+    'https://*--other-site.netlify.app',
+    'https://*.com',
+    'https://*.appspot.com',
+    'https://*--dash-site.netlify.app, https://*.github.io',
+  ])('answers 503 server_misconfigured for RELAY_ORIGIN_PATTERN=%s, saying what is allowed and not echoing it', (value) => {
+    const failure = failureOf({ SITE_NAME: 'dash-site', RELAY_SIGNING_KEY: KEY, RELAY_ORIGIN_PATTERN: value });
+    expect(failure).toMatchObject({ status: 503, error: 'server_misconfigured' });
+    expect(failure.description).toMatch(/^RELAY_ORIGIN_PATTERN must be /);
+    expect(failure.description).toContain('public suffix');
+    expect(failure.description).toContain('https://*--{SITE_NAME}.netlify.app');
+    expect(failure.description).not.toContain(KEY);
+    expect(failure.description).not.toContain(value);
+  });
+
+  it.each([
+    ['https://*--dash-site.netlify.app', { SITE_NAME: 'dash-site' }],
+    ['https://*--dash-site.netlify.app', { URL: 'https://dash-site.netlify.app' }],
+    ['https://*.previews.example.com', {}],
+    ['http://127.0.0.1:8886', {}],
+  ])('accepts RELAY_ORIGIN_PATTERN=%s', (value, site: EnvRecord) => {
+    expect(load({ ...site, RELAY_ORIGIN_PATTERN: value }).deployOriginPatterns.map((pattern) => pattern.template)).toEqual([value]);
+  });
+
+  it("refuses this site's netlify.app template when the site's name is nowhere to be found", () => {
+    expect(failureOf({ URL: 'https://dash.example', RELAY_ORIGIN_PATTERN: 'https://*--dash-site.netlify.app' }).status).toBe(503);
+  });
+
+  it.each([
     ['FIRMAFON_REDIRECT_ORIGIN', 'https://dash.example/auth/relay'],
     ['FIRMAFON_REDIRECT_ORIGIN', 'http://dash.example'],
     ['CONTEXT', 'deploy preview'],

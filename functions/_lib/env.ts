@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { DEFAULT_FIRMAFON_URL } from '../../common/routes.ts';
 import { StateMode } from '../../common/public-config.ts';
 import { misconfigured, ok, refuse, type Result } from './http.ts';
+import { DEPLOY_BUILD_ENV } from './deploy-build-env.ts';
 import { netlifyDeployPattern, parseOriginPatternList, siteNameFromNetlifyOrigin, type OriginPattern } from './origin-patterns.ts';
 import { parseOrigin } from './origins.ts';
 
@@ -21,8 +22,9 @@ export interface ServerEnv {
   pkce: boolean;
   stateMode: StateMode;
   /**
-   * `ALLOWED_ORIGINS` plus Netlify's `URL`, `DEPLOY_PRIME_URL` and `DEPLOY_URL`, normalised. On Netlify only `URL`
-   * reaches a function at run time; the deploy's own origins are recognised per request (deploy-setup.ts).
+   * This deploy's own origins, normalised: `ALLOWED_ORIGINS` plus Netlify's `URL`, `DEPLOY_PRIME_URL` and `DEPLOY_URL`.
+   * On Netlify only `URL` reaches a function at run time; the other two come from the build (deploy-build-env.ts).
+   * The deploy permalink is added per request, from the handler's context (deploy-setup.ts).
    */
   allowedOrigins: ReadonlySet<string>;
   /** Upstream timeout for every call to Firmafon. */
@@ -77,7 +79,9 @@ const HINTS: Record<Key, string> = {
   FIRMAFON_REDIRECT_ORIGIN: 'must be an https origin such as https://dashboard.example.com (http only for localhost), without a path',
   RELAY_SIGNING_KEY: 'must be at least 32 characters (a random value, the same in every deploy context)',
   RELAY_ORIGIN_PATTERN:
-    'must be a comma-separated list of origins such as https://*--my-site.netlify.app, each with at most one * in the first label of the host',
+    'must be a comma-separated list of exact origins (http://127.0.0.1:8886) or templates with one * in the first label of the host, ' +
+    'inside a domain of your own (https://*.previews.example.com), never over a public suffix or shared host such as ' +
+    '*.com, *.co.uk, *.github.io, *.vercel.app or *.netlify.app; on netlify.app only this site’s deploys, https://*--{SITE_NAME}.netlify.app',
   SITE_NAME: 'must be a Netlify site name',
   CONTEXT: 'must be a Netlify deploy context such as production or deploy-preview',
 };
@@ -118,14 +122,8 @@ const EnvSchema = v.object({
   ),
   FIRMAFON_REDIRECT_ORIGIN: v.optional(Origin),
   RELAY_SIGNING_KEY: v.optional(v.pipe(v.string(), v.minLength(32))),
-  RELAY_ORIGIN_PATTERN: v.optional(
-    v.pipe(
-      v.string(),
-      v.transform(parseOriginPatternList),
-      v.check((patterns) => patterns !== null && patterns.length > 0),
-      v.transform((patterns) => patterns ?? []),
-    ),
-  ),
+  // Parsed in parseEnv: whether a netlify.app template is allowed depends on the site name.
+  RELAY_ORIGIN_PATTERN: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   // Set by Netlify; never trusted for a security decision, so only its shape is checked.
   SITE_NAME: v.optional(v.pipe(v.string(), v.maxLength(63))),
   CONTEXT: v.optional(v.pipe(v.string(), v.regex(/^[\w:./-]{1,100}$/))),
@@ -133,14 +131,19 @@ const EnvSchema = v.object({
 
 let cache: { fingerprint: string; result: Result<ServerEnv> } | undefined;
 
+/** The variables Netlify gives only to the build, which the build hands on to the functions (deploy-build-env.ts). */
+const BUILD_TIME_KEYS = new Set<Key>(['DEPLOY_PRIME_URL', 'DEPLOY_URL']);
+
 /**
- * Reads and validates the environment. An empty or blank value counts as unset. A bad value gives a 503
- * `server_misconfigured` failure that names the variable and what it should look like.
+ * Reads and validates the environment. An empty or blank value counts as unset. `DEPLOY_PRIME_URL` and `DEPLOY_URL`
+ * come from the run time when set there (netlify-cli sets `DEPLOY_URL` locally), else from what the build captured
+ * (`buildEnv`). A bad value gives a 503 `server_misconfigured` failure that names the variable and what it should look
+ * like.
  */
-export function loadServerEnv(env: EnvRecord = process.env): Result<ServerEnv> {
+export function loadServerEnv(env: EnvRecord = process.env, buildEnv: EnvRecord = DEPLOY_BUILD_ENV): Result<ServerEnv> {
   const raw: Partial<Record<Key, string>> = {};
   for (const key of ENV_KEYS) {
-    const value = env[key]?.trim();
+    const value = env[key]?.trim() || (BUILD_TIME_KEYS.has(key) ? buildEnv[key]?.trim() : undefined);
     if (value) raw[key] = value;
   }
   const fingerprint = JSON.stringify(ENV_KEYS.map((key) => raw[key] ?? null));
@@ -159,6 +162,8 @@ function parseEnv(raw: Partial<Record<Key, string>>): Result<ServerEnv> {
   const extra = [e.URL, e.DEPLOY_PRIME_URL, e.DEPLOY_URL].filter((origin) => origin !== undefined);
   const siteName = e.SITE_NAME?.toLowerCase() ?? [e.URL, e.DEPLOY_URL].map((origin) => (origin ? siteNameFromNetlifyOrigin(origin) : null)).find((name) => name !== null) ?? undefined;
   const derived = siteName === undefined ? null : netlifyDeployPattern(siteName);
+  const configured = e.RELAY_ORIGIN_PATTERN === undefined ? undefined : parseOriginPatternList(e.RELAY_ORIGIN_PATTERN, { siteName });
+  if (configured === null || configured?.length === 0) return refuse(misconfigured(`RELAY_ORIGIN_PATTERN ${HINTS.RELAY_ORIGIN_PATTERN}.`));
   return ok({
     firmafonUrl: e.FIRMAFON_URL,
     clientId: e.FIRMAFON_CLIENT_ID,
@@ -169,7 +174,7 @@ function parseEnv(raw: Partial<Record<Key, string>>): Result<ServerEnv> {
     timeoutMs: e.FIRMAFON_TIMEOUT_MS,
     redirectOrigin: e.FIRMAFON_REDIRECT_ORIGIN ?? e.URL,
     relaySigningKey: e.RELAY_SIGNING_KEY,
-    deployOriginPatterns: e.RELAY_ORIGIN_PATTERN ?? (derived ? [derived] : []),
+    deployOriginPatterns: configured ?? (derived ? [derived] : []),
     siteName,
     context: e.CONTEXT,
   });

@@ -80,7 +80,7 @@ describe('forwarding', () => {
     expect(fake.received[0]!.method).toBe('HEAD');
   });
 
-  it('passes back only Content-Type, Retry-After, WWW-Authenticate and Link, plus no-store and nosniff', async () => {
+  it('passes back only Content-Type, Retry-After and WWW-Authenticate, plus no-store and nosniff', async () => {
     fake.script(
       json(200, { calls: [] }, {
         Link: '<https://app.firmafon.dk/api/v2/calls?page=2>; rel="next"',
@@ -92,7 +92,7 @@ describe('forwarding', () => {
       }),
     );
     const res = await call(proxyRequest('/calls'));
-    expect(res.headers.get('link')).toContain('rel="next"');
+    expect(res.headers.get('link')).toBeNull();
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(res.headers.get('server')).toBeNull();
     expect(res.headers.get('x-request-id')).toBeNull();
@@ -173,8 +173,18 @@ describe('requests the proxy refuses', () => {
     },
   );
 
-  it.each(['?access_token=abc', '?limit=5&access_token=abc', '?ACCESS_TOKEN=abc', '?access_token[]=abc', '?bearer_token=abc'])(
-    'refuses a token in the query string (%s)',
+  it.each([
+    '?access_token=abc',
+    '?limit=5&access_token=abc',
+    '?ACCESS_TOKEN=abc',
+    '?access_token[]=abc',
+    '?bearer_token=abc',
+    // Walk-arounds of a check on the name's start, which Rack or Rails may still read as access_token:
+    '?%5Baccess_token%5D=a',
+    '?a=1;access_token=a',
+    '?%20access_token=a',
+  ])(
+    'refuses a token in the query string (%s) without asking Firmafon',
     async (query) => {
       const res = await call(proxyRequest(`/calls${query}`));
       expect([res.status, errorOf(res.json)]).toEqual([400, 'invalid_request']);

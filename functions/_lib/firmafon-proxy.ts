@@ -18,11 +18,19 @@ const MAX_PATH_LENGTH = 512;
  */
 const STATIC_PAGE_PATTERN = /^[A-Za-z0-9_/-]+\.html?$/;
 
-/** Query parameters that carry a token (RFC 6750 §2.3, and Doorkeeper's `bearer_token`): tokens go in the header. */
-const TOKEN_PARAMETER = /^(access_token|bearer_token)/i;
+/**
+ * A token name anywhere in a parameter's name (RFC 6750 §2.3, and Doorkeeper's `bearer_token`): Rack and Rails read
+ * `[access_token]`, ` access_token` or `x[access_token]` in ways of their own, so no spelling of it goes through.
+ */
+const TOKEN_IN_NAME = /access_token|bearer_token/i;
+/** How many rounds of percent-decoding a name gets before it is judged (`%2561` → `%61` → `a`). */
+const NAME_DECODING_ROUNDS = 3;
 
-/** Upstream response headers the browser may see. Everything else (cookies, caching, server details) stays behind. */
-const PASSED_HEADERS = ['content-type', 'retry-after', 'www-authenticate', 'link'] as const;
+/**
+ * Upstream response headers the browser may see. Everything else (cookies, caching, server details, and `Link`,
+ * whose absolute upstream URLs the SPA does not use) stays behind.
+ */
+const PASSED_HEADERS = ['content-type', 'retry-after', 'www-authenticate'] as const;
 
 /** RFC 9110 §15.3.5/§15.3.6/§15.4.5: statuses whose responses cannot carry a body. */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
@@ -43,16 +51,39 @@ export function proxyTarget(requestUrl: URL, firmafonUrl: string): Result<string
   if (path.length > MAX_PATH_LENGTH || !PATH_PATTERN.test(path)) {
     return refuse({ status: 400, error: 'invalid_request', description: 'This Firmafon API path is not allowed.' });
   }
-  for (const name of requestUrl.searchParams.keys()) {
-    if (TOKEN_PARAMETER.test(name)) {
-      return refuse({
-        status: 400,
-        error: 'invalid_request',
-        description: 'Send the access token in the Authorization header, not in the query string.',
-      });
-    }
+  if (!isForwardableQuery(requestUrl.search)) {
+    return refuse({
+      status: 400,
+      error: 'invalid_request',
+      description: 'Send the access token in the Authorization header, and no semicolon or token parameter in the query string.',
+    });
   }
   return ok(`${firmafonUrl}${FIRMAFON_API_BASE_PATH}/${path}${requestUrl.search}`);
+}
+
+/**
+ * The query is forwarded byte for byte, so it is judged as the upstream's parsers might read it: no `;` at all (some
+ * split on it as on `&`), and no parameter whose name, once decoded as a form and then percent-decoded up to three
+ * more times (until nothing changes or nothing more decodes), holds `;` or a token name.
+ */
+function isForwardableQuery(search: string): boolean {
+  if (search.includes(';')) return false;
+  for (const name of new URLSearchParams(search).keys()) {
+    let decoded = name;
+    for (let round = 0; ; round += 1) {
+      if (decoded.includes(';') || TOKEN_IN_NAME.test(decoded)) return false;
+      if (round === NAME_DECODING_ROUNDS) break;
+      let next: string;
+      try {
+        next = decodeURIComponent(decoded);
+      } catch {
+        break; // a stray `%`: no parser decodes this any further either
+      }
+      if (next === decoded) break;
+      decoded = next;
+    }
+  }
+  return true;
 }
 
 /** The `Authorization: Bearer …` credential (RFC 6750 §2.1), or 401 `invalid_token` with a challenge (§3). */

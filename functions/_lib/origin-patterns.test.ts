@@ -83,7 +83,7 @@ describe('parseOriginPattern', () => {
     ['http://127.0.0.1:8886', 'http://127.0.0.1:8886'],
     ['https://preview.example.com:443', 'https://preview.example.com'],
   ])('reads %s as %s', (value, template) => {
-    expect(parseOriginPattern(value)?.template).toBe(template);
+    expect(parseOriginPattern(value, { siteName: 'dash-site' })?.template).toBe(template);
   });
 
   it.each([
@@ -103,7 +103,7 @@ describe('parseOriginPattern', () => {
     ['not an origin', 'dash-site'],
     ['an empty value', ''],
   ])('refuses %s', (_name, value) => {
-    expect(parseOriginPattern(value)).toBeNull();
+    expect(parseOriginPattern(value, { siteName: 'dash-site' })).toBeNull();
   });
 
   it('lets a wildcard match only within its label', () => {
@@ -129,21 +129,76 @@ describe('parseOriginPattern', () => {
   });
 });
 
+describe('which templates a site may configure (RELAY_ORIGIN_PATTERN)', () => {
+  const mySite = { siteName: 'my-site' };
+
+  it.each([
+    ["this site's deploys on netlify.app", 'https://*--my-site.netlify.app'],
+    ['a subdomain of a domain of our own', 'https://*.previews.example.com'],
+    ['a prefixed label in a domain of our own', 'https://pr-*.example.com'],
+    ['a wildcard under a registrable domain on a two-label suffix', 'https://*.previews.example.co.uk'],
+    ['a wildcard under one owner’s host on a shared suffix', 'https://*.dash.github.io'],
+    ['an exact local origin', 'http://127.0.0.1:8886'],
+    ['an exact origin on a shared host', 'https://dash.vercel.app'],
+    ['an exact deploy of another Netlify site', 'https://main--other-site.netlify.app'],
+  ])('accepts %s: %s', (_name, value) => {
+    expect(parseOriginPattern(value, mySite)?.template).toBe(value);
+  });
+
+  it.each([
+    ['every GitHub Pages site', 'https://*.github.io'],
+    ['every Vercel deployment', 'https://*.vercel.app'],
+    ['every .co.uk domain', 'https://*.co.uk'],
+    ['every Netlify site whose name starts with "a"', 'https://a*.netlify.app'],
+    ['every Netlify site', 'https://*.netlify.app'],
+    ["another site's deploys", 'https://*--other-site.netlify.app'],
+    ['a site whose name merely ends like ours', 'https://*-my-site.netlify.app'],
+    ['a label under our netlify.app site', 'https://*.my-site.netlify.app'],
+    ["our site's deploys spelled with a prefix", 'https://pr-*--my-site.netlify.app'],
+    ['every Netlify site on the old domain', 'https://*.netlify.com'],
+    ["a site's deploys on the old domain", 'https://*--my-site.netlify.com'],
+    ['every .com domain', 'https://*.com'],
+    ['every App Engine app', 'https://*.appspot.com'],
+    ['every Heroku app', 'https://*.herokuapp.com'],
+    ['every Cloudflare Pages site', 'https://*.pages.dev'],
+    ['every Firebase site', 'https://*.web.app'],
+    ['every S3 bucket', 'https://*.s3.amazonaws.com'],
+    ['every domain whose name starts with "dash"', 'https://dash*.com'],
+    ['a wildcard over an IP address', 'https://*.0.0.1'],
+  ])('refuses %s: %s', (_name, value) => {
+    expect(parseOriginPattern(value, mySite)).toBeNull();
+  });
+
+  it("refuses every netlify.app template when the site's name is unknown", () => {
+    expect(parseOriginPattern('https://*--my-site.netlify.app')).toBeNull();
+    expect(parseOriginPattern('https://*--my-site.netlify.app', { siteName: 'not a site' })).toBeNull();
+  });
+
+  it("lets this site's template match its deploys and nothing of another site", () => {
+    const mine = parseOriginPattern('https://*--my-site.netlify.app', mySite) as OriginPattern;
+    expect(matchesOriginPattern('https://deploy-preview-3--my-site.netlify.app', [mine])).toBe(true);
+    expect(matchesOriginPattern('https://deploy-preview-3--other-site.netlify.app', [mine])).toBe(false);
+    expect(matchesOriginPattern('https://a-my-site.netlify.app', [mine])).toBe(false);
+  });
+});
+
 describe('parseOriginPatternList', () => {
   it('reads a comma-separated list, skipping empty entries', () => {
-    expect(parseOriginPatternList(' https://*--a.netlify.app ,, http://127.0.0.1:8886')?.map((p) => p.template)).toEqual([
+    expect(parseOriginPatternList(' https://*--a.netlify.app ,, http://127.0.0.1:8886', { siteName: 'a' })?.map((p) => p.template)).toEqual([
       'https://*--a.netlify.app',
       'http://127.0.0.1:8886',
     ]);
   });
 
-  it('refuses the whole list when one entry is not a template', () => {
-    expect(parseOriginPatternList('https://*--a.netlify.app, https://*.netlify.app')).toBeNull();
+  it('refuses the whole list when one entry is not a template or not allowed', () => {
+    expect(parseOriginPatternList('https://*--a.netlify.app, https://*.netlify.app', { siteName: 'a' })).toBeNull();
+    expect(parseOriginPatternList('https://*--a.netlify.app, https://*.github.io', { siteName: 'a' })).toBeNull();
   });
 
   it('matches against every entry', () => {
-    const list = parseOriginPatternList('https://*--a.netlify.app,https://*--b.netlify.app') ?? [];
-    expect(matchesOriginPattern('https://x--b.netlify.app', list)).toBe(true);
+    const list = parseOriginPatternList('https://*--a.netlify.app,https://*.previews.example.com', { siteName: 'a' }) ?? [];
+    expect(matchesOriginPattern('https://x--a.netlify.app', list)).toBe(true);
+    expect(matchesOriginPattern('https://pr-1.previews.example.com', list)).toBe(true);
     expect(matchesOriginPattern('https://x--c.netlify.app', list)).toBe(false);
   });
 });

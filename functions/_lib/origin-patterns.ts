@@ -9,7 +9,13 @@
  *   uppercase letter, a leading/trailing hyphen or `--`. The label it sits in may be at most 63 characters (RFC 1035).
  * - A candidate must already be a canonical origin (what `new URL(…).origin` prints): userinfo, a port the template
  *   does not name, a trailing dot, uppercase, a path or a punycode (`xn--`) label never match.
+ * - A wildcard must stay inside one owner's domain. The part after the wildcard's label may not be a public suffix,
+ *   from the ICANN or the private section of the Public Suffix List (`com`, `co.uk`, and shared hosts such as
+ *   `github.io`, `vercel.app`, `netlify.app`): there, each label belongs to someone else. On netlify.app the one
+ *   wildcard allowed is this site's own deploys, `https://*--{site}.netlify.app`. This list is the last line of
+ *   defence if RELAY_SIGNING_KEY leaks (docs/decisions/0007).
  */
+import { parse as parseDomain } from 'tldts';
 import { parseOrigin } from './origins.ts';
 
 /** One parsed template. Build it with `parseOriginPattern`; match with `matchesOriginPattern`. */
@@ -19,8 +25,11 @@ export interface OriginPattern {
   readonly regex: RegExp;
 }
 
-/** Netlify's shared domain: every site's deploys live under it, so a bare `*.netlify.app` would match other sites. */
-const SHARED_SUFFIXES = new Set(['netlify.app', 'netlify.com']);
+/**
+ * Netlify's shared domains: every site and every deploy lives under them. netlify.app is a public suffix already;
+ * netlify.com (older sites) is not in the list, so it is named here.
+ */
+const NETLIFY_DOMAINS = ['netlify.app', 'netlify.com'];
 const WILDCARD_MATCH = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const PLACEHOLDER = 'x0wildcard0x';
 const MAX_LABEL_LENGTH = 63;
@@ -29,8 +38,25 @@ const SITE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** Parses one template (see the module comment), or returns `null` when it is not one. */
-export function parseOriginPattern(value: string): OriginPattern | null {
+/** What decides whether a template is allowed besides its own text. */
+export interface OriginPatternOptions {
+  /** This site's Netlify name: the only site whose deploys a netlify.app template may name. */
+  siteName?: string | undefined;
+}
+
+/**
+ * Does a wildcard in front of `fixed` (the host after the wildcard's label) stay within one registrable domain?
+ * `false` when `fixed` is a public suffix (ICANN or private section) or an IP address.
+ */
+function isWithinOneDomain(fixed: string): boolean {
+  const parsed = parseDomain(fixed, { allowPrivateDomains: true, extractHostname: false });
+  return !parsed.isIp && parsed.domain !== null;
+}
+
+const onNetlify = (hostname: string) => NETLIFY_DOMAINS.some((domain) => hostname === domain || hostname.endsWith(`.${domain}`));
+
+/** Parses one template (see the module comment), or returns `null` when it is not one or is not allowed. */
+export function parseOriginPattern(value: string, options: OriginPatternOptions = {}): OriginPattern | null {
   const template = value.trim().toLowerCase().replace(/\/$/, '');
   const stars = template.split('*').length - 1;
   if (stars === 0) {
@@ -46,8 +72,13 @@ export function parseOriginPattern(value: string): OriginPattern | null {
   if (hostname.endsWith('.')) return null;
   const [first = '', ...rest] = hostname.split('.');
   if (!first.includes(PLACEHOLDER) || rest.length < 2) return null;
-  if (first === PLACEHOLDER && SHARED_SUFFIXES.has(rest.join('.'))) return null;
   if (hostname.split('.').some((label) => label.startsWith('xn--'))) return null;
+  if (onNetlify(hostname)) {
+    const { siteName } = options;
+    if (siteName === undefined || !isNetlifySiteName(siteName) || template !== `https://*--${siteName}.netlify.app`) return null;
+  } else if (!isWithinOneDomain(rest.join('.'))) {
+    return null;
+  }
   const [before = '', after = ''] = probe.split(PLACEHOLDER);
   if (!before.startsWith(`${protocol}//`)) return null;
   return { template, regex: new RegExp(`^${escapeRegExp(before)}${WILDCARD_MATCH}${escapeRegExp(after)}$`) };
@@ -56,9 +87,9 @@ export function parseOriginPattern(value: string): OriginPattern | null {
 /**
  * Parses a comma-separated list of templates; `null` if any entry is not a template (the caller names the variable).
  */
-export function parseOriginPatternList(value: string): OriginPattern[] | null {
+export function parseOriginPatternList(value: string, options: OriginPatternOptions = {}): OriginPattern[] | null {
   const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
-  const patterns = entries.map(parseOriginPattern);
+  const patterns = entries.map((entry) => parseOriginPattern(entry, options));
   return patterns.every((pattern) => pattern !== null) ? patterns : null;
 }
 
@@ -73,7 +104,7 @@ export function matchesOriginPattern(candidate: string, patterns: readonly Origi
 
 /** The default template for a Netlify site: `https://*--{site}.netlify.app` (previews, branch deploys, permalinks). */
 export function netlifyDeployPattern(siteName: string): OriginPattern | null {
-  return isNetlifySiteName(siteName) ? parseOriginPattern(`https://*--${siteName}.netlify.app`) : null;
+  return isNetlifySiteName(siteName) ? parseOriginPattern(`https://*--${siteName}.netlify.app`, { siteName }) : null;
 }
 
 export function isNetlifySiteName(value: string): boolean {

@@ -58,6 +58,25 @@ describe('on a deploy preview', () => {
     expect(verified.ok && verified.claims.origin).toBe(permalink);
   });
 
+  it.each([
+    ['another deploy preview of this site', 'https://deploy-preview-7--dash-site.netlify.app'],
+    ['a branch deploy of this site', 'https://main--dash-site.netlify.app'],
+    ["another deploy's permalink", 'https://0123456789abcdef01234567--dash-site.netlify.app'],
+  ])('signs no state for a request whose URL and Origin name %s, though it matches the deploy pattern', async (_name, other) => {
+    const withOrigin = await call(post({ origin: other }), { deploy: { id: '5f2b9c0d1e3a4b5c6d7e8f90', context: 'deploy-preview' } });
+    expect([withOrigin.status, errorOf(withOrigin.json)]).toEqual([403, 'forbidden']);
+    const withoutOrigin = await call(post({ origin: other, headers: { Origin: null } }));
+    expect([withoutOrigin.status, errorOf(withoutOrigin.json)]).toEqual([400, 'relay_not_available']);
+    expect(withOrigin.text + withoutOrigin.text).not.toContain('"state"');
+  });
+
+  it("signs no state for a request from this preview's page whose URL (its Host) names another deploy", async () => {
+    const other = 'https://deploy-preview-7--dash-site.netlify.app';
+    const res = await call(new Request(`${other}${RELAY_STATE_PATH}`, { method: 'POST', headers: post().headers, body: JSON.stringify({ nonce: NONCE }) }));
+    expect(res.status).not.toBe(200);
+    expect(res.text).not.toContain('"state"');
+  });
+
   it('accepts a request without an Origin header when the custom header is present', async () => {
     expect((await call(post({ headers: { Origin: null } }))).status).toBe(200);
   });

@@ -57,11 +57,12 @@ export function baseEnv(firmafonUrl: string): TestEnv {
 }
 
 /**
- * The environment every deploy of a Netlify site sees at run time with the relay set up: `URL` (the main
- * address, a custom domain here) and `SITE_NAME` from Netlify, the rest from the site's settings.
+ * What the functions of the deploy preview PREVIEW see with the relay set up: `URL` (the main address, a custom domain
+ * here) and `SITE_NAME` from Netlify at run time, `DEPLOY_PRIME_URL` (its own address) as its build captured it
+ * (deploy-build-env.ts; the run-time variable stands in for it), the rest from the site's settings.
  */
 export function relayEnv(firmafonUrl: string): TestEnv {
-  return { ...baseEnv(firmafonUrl), SITE_NAME, RELAY_SIGNING_KEY: RELAY_KEY };
+  return { ...baseEnv(firmafonUrl), SITE_NAME, DEPLOY_PRIME_URL: PREVIEW, RELAY_SIGNING_KEY: RELAY_KEY };
 }
 
 /** Replaces every variable the functions read with `env` (unset when absent); returns the undo. */
