@@ -88,7 +88,7 @@ describe('the control API', () => {
   });
 
   it('switches dropState and requirePkce without a reset', async () => {
-    expect(await control('settings', { dropState: true })).toEqual({ status: 200, json: { dropState: true, requirePkce: false } });
+    expect(await control('settings', { dropState: true })).toEqual({ status: 200, json: { dropState: true, requirePkce: false, latencyMs: 0 } });
     const location = await obtainRedirect(sandbox.url, { state: 's' });
     expect(location.searchParams.has('state')).toBe(false);
     await control('settings', { dropState: false, requirePkce: true });
