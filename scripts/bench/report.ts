@@ -6,7 +6,8 @@
 import type { RenderingResult, SignInTimings } from './browser-runs.ts';
 import type { LatencyCell, Target } from './latency.ts';
 import type { LighthouseScores } from './lighthouse.ts';
-import { BUDGETS, KB } from './sizes.ts';
+import { BUDGETS } from '../check-size.ts';
+import { KB } from '../sizes.ts';
 
 export interface SizeResults {
   signInJsGzip: number;

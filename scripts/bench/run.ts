@@ -16,7 +16,7 @@ import { measureFrameworkFloor } from './framework-floor.ts';
 import { measureLatency } from './latency.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { consoleReport, readPreviousFigures, renderMarkdown, type BenchResults } from './report.ts';
-import { buildSpa, measureFunctions, measureSpa } from './sizes.ts';
+import { buildSpa, measureFunctions, measureSpa } from '../sizes.ts';
 
 const REPORT_PATH = 'docs/benchmarks.md';
 
