@@ -3,7 +3,7 @@
  * environment, validated once here; the client secret is never printed.
  */
 import * as v from 'valibot';
-import { DATASET_NAMES } from './data.ts';
+import { DATASET_NAMES } from './data/index.ts';
 import { startSandbox } from './server.ts';
 import { MAX_LATENCY_MS } from './state.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
-import { addIncomingCalls, DATASET_NAMES } from './data.ts';
+import { addIncomingCalls, DATASET_NAMES } from './data/index.ts';
 import { BodyTooLargeError, mediaType, parseCookies, readBody, redirect, sendHtml, sendJson } from './http.ts';
 import { clearedSessionCookie, SESSION_COOKIE } from './oauth.ts';
 import { homePage, simplePage } from './pages.ts';

@@ -7,14 +7,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { FIRMAFON_API_BASE_PATH } from '../common/routes.ts';
 import { handleApi } from './api.ts';
 import { handleControl, handleHome, handlePageAction } from './control.ts';
-import type { DatasetName } from './data.ts';
+import type { DatasetName } from './data/index.ts';
 import { sendHtml, sendJson } from './http.ts';
 import { handleAuthorizeGet, handleConsentPost, handleLoginPost, handleToken } from './oauth.ts';
 import { simplePage } from './pages.ts';
 import { MAX_LATENCY_MS, SandboxState, type SandboxClient } from './state.ts';
 
 export type { SandboxClient } from './state.ts';
-export type { DatasetName } from './data.ts';
+export type { DatasetName } from './data/index.ts';
 
 export interface SandboxOptions {
   clients: SandboxClient[];

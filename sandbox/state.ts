@@ -4,7 +4,7 @@
  * can be replayed.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { generateData, type DatasetName, type SandboxData } from './data.ts';
+import { generateData, type DatasetName, type SandboxData } from './data/index.ts';
 
 export interface SandboxClient {
   clientId: string;
