@@ -14,7 +14,7 @@ import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 
 import { freePort } from '../free-port.ts';
 import type { AppRun } from './app-run.ts';
 import { launchOptions, VIEWPORT } from './browser.ts';
-import { sandboxControl, SANDBOX_USER } from './sandbox-client.ts';
+import { sandboxControl, SANDBOX_USER } from '../../sandbox/client.ts';
 
 export type FormFactor = 'mobile' | 'desktop';
 export type AuditedPage = 'sign-in' | 'calls';
@@ -146,7 +146,7 @@ export async function measureLighthouse(
     reportsDir?: string | undefined;
   },
 ): Promise<LighthouseScores[]> {
-  await sandboxControl(run.sandboxUrl, 'reset', {});
+  await sandboxControl(run.sandboxUrl).reset();
   const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'bench-lighthouse-'));
   // A persistent context is Chromium's default context, so Lighthouse's tab shares its storage and cookies.
