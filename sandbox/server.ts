@@ -48,6 +48,8 @@ export interface RunningSandbox {
 }
 
 const PROCESS_START = new Date();
+/** How many calls the sandbox generates unless told otherwise. */
+export const DEFAULT_CALLS = 250;
 const API_PREFIX = `${FIRMAFON_API_BASE_PATH}/`;
 const PAGE_ACTIONS = new Set(['revoke-all', 'sign-out', 'forget-approvals']);
 
@@ -130,7 +132,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const state = new SandboxState({
     clients: options.clients.map((c) => ({ ...c, redirectUris: [...c.redirectUris] })),
     settings: {
-      calls: options.calls ?? 250,
+      calls: options.calls ?? DEFAULT_CALLS,
       seed: options.seed ?? 1,
       dataset: options.dataset ?? 'default',
       hostileNames: options.hostileNames ?? false,
