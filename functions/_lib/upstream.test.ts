@@ -78,7 +78,7 @@ describe('fetchUpstream', () => {
 
   it('leaves the timeout running while the body is read, so a stalled body shows as aborted', async () => {
     fake.script({ kind: 'stall', status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"access' });
-    const result = await fetchUpstream(`${fake.url}/api/v2/token`, { method: 'POST' }, options({ timeoutMs: 150 }));
+    const result = await fetchUpstream(`${fake.url}/api/v2/token`, { method: 'POST' }, options({ timeoutMs: 1000 }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     await expect(result.value.response.text()).rejects.toThrow();
