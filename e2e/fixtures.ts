@@ -4,44 +4,19 @@
  * guard that fails any test during which the page reported a Content-Security-Policy violation.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import { sandboxControl as sandboxControlAt, type SandboxControl } from '../sandbox/client.ts';
+import type { ApiFault, RequestLog, Settings } from '../sandbox/state.ts';
 import { SANDBOX_URL, SANDBOX_USER } from './env.ts';
 
-export interface SandboxResetOptions {
-  calls?: number;
-  seed?: number;
-  dataset?: 'default' | 'boundaries';
-  hostileNames?: boolean;
-  dropState?: boolean;
-  requirePkce?: boolean;
-}
+/** The sandbox's own types, so the fixtures cannot drift from what it accepts and answers. */
+export type SandboxResetOptions = Partial<Settings>;
+/** What reached the sandbox: authorize, token and API requests (no codes, tokens or secrets). */
+export type SandboxLog = RequestLog;
+export type SandboxFault = ApiFault;
 
-export interface SandboxLog {
-  authorizeRequests: Array<{ at: string; clientId: string; redirectUri: string; statePresent: boolean; codeChallengeMethod: string | null }>;
-  tokenRequests: Array<{ at: string; clientId: string; redirectUri: string; codeVerifierPresent: boolean; pkceVerified: boolean | null; outcome: string }>;
-  apiRequests: Array<{ at: string; path: string; authVia: 'header' | 'query' | 'none'; status: number }>;
-}
-
-async function control<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${SANDBOX_URL}/sandbox/control/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`sandbox control ${path} failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-export const sandboxControl = {
-  url: SANDBOX_URL,
-  reset: (options: SandboxResetOptions = {}) => control<{ ok: true }>('reset', options),
-  revokeAll: () => control<{ revoked: number }>('revoke-all', {}),
-  settings: (options: { dropState?: boolean; requirePkce?: boolean }) => control<unknown>('settings', options),
-  addCalls: (count: number) => control<{ calls: Array<{ call_uuid: string }> }>('add-calls', { count }),
-  /** The next `times` API requests for `/api/v2{path}` fail with `status` (see sandbox/README.md). */
-  fault: (fault: { path: string; status: 429 | 500 | 502 | 503; retryAfter?: number; times: number }) => control<unknown>('fault', fault),
-  log: () => control<SandboxLog>('log'),
-};
-export type SandboxControl = typeof sandboxControl;
+/** The sandbox's control API (sandbox/README.md); the `sandbox` fixture resets it before every test. */
+export const sandboxControl = sandboxControlAt(SANDBOX_URL);
+export type { SandboxControl };
 
 /**
  * From `startAt` (default: the sign-in page), clicks "Sign in with Firmafon" and logs in on the sandbox's login

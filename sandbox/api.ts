@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CALLS_DEFAULT_LIMIT, CALLS_MAX_LIMIT } from '../common/firmafon-schemas.ts';
 import { parseIsoToSeconds } from '../common/copenhagen-time.ts';
-import type { CallJson, StoredCall } from './data.ts';
+import type { CallJson, StoredCall } from './data/index.ts';
 import { sendJson } from './http.ts';
 import type { SandboxState, TokenRecord } from './state.ts';
 

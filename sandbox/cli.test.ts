@@ -38,4 +38,10 @@ describe('cli', () => {
     expect(stderr).toContain('SANDBOX_DATASET');
     expect(stderr).not.toContain('s3cr3t');
   }, 20_000);
+
+  it('exits 1 when SANDBOX_LATENCY_MS is not a whole number of milliseconds', async () => {
+    const { code, stderr } = await run({ SANDBOX_PORT: '0', SANDBOX_LATENCY_MS: '-20' }, false);
+    expect(code).toBe(1);
+    expect(stderr).toContain('SANDBOX_LATENCY_MS');
+  }, 20_000);
 });

@@ -3,8 +3,9 @@
  * environment, validated once here; the client secret is never printed.
  */
 import * as v from 'valibot';
-import { DATASET_NAMES } from './data.ts';
+import { DATASET_NAMES } from './data/index.ts';
 import { startSandbox } from './server.ts';
+import { MAX_LATENCY_MS } from './state.ts';
 
 const Bool = v.pipe(
   v.picklist(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false'),
@@ -38,6 +39,7 @@ const EnvSchema = v.object({
   SANDBOX_HOSTILE_NAMES: v.optional(Bool, 'false'),
   SANDBOX_DROP_STATE: v.optional(Bool, 'false'),
   SANDBOX_REQUIRE_PKCE: v.optional(Bool, 'false'),
+  SANDBOX_LATENCY_MS: v.optional(Int(0, MAX_LATENCY_MS), '0'),
 });
 
 /** Empty variables count as unset. */
@@ -76,6 +78,7 @@ const sandbox = await startSandbox({
   hostileNames: env.SANDBOX_HOSTILE_NAMES,
   dropState: env.SANDBOX_DROP_STATE,
   requirePkce: env.SANDBOX_REQUIRE_PKCE,
+  latencyMs: env.SANDBOX_LATENCY_MS,
 }).catch((error: unknown) => {
   console.error(`Firmafon sandbox: could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -1,14 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { authorizePath, decide, logIn, pkcePair, SandboxBrowser } from './client.ts';
 import {
-  authorizePath,
-  Browser,
   CLIENT,
-  decide,
   getJson,
-  logIn,
   obtainRedirect,
   obtainToken,
-  pkcePair,
   postToken,
   REDIRECT_URI,
   startTestSandbox,
@@ -88,11 +84,11 @@ describe('the control API', () => {
   });
 
   it('switches dropState and requirePkce without a reset', async () => {
-    expect(await control('settings', { dropState: true })).toEqual({ status: 200, json: { dropState: true, requirePkce: false } });
+    expect(await control('settings', { dropState: true })).toEqual({ status: 200, json: { dropState: true, requirePkce: false, latencyMs: 0 } });
     const location = await obtainRedirect(sandbox.url, { state: 's' });
     expect(location.searchParams.has('state')).toBe(false);
     await control('settings', { dropState: false, requirePkce: true });
-    const res = await new Browser(sandbox.url).get(
+    const res = await new SandboxBrowser(sandbox.url).get(
       authorizePath({ client_id: CLIENT.clientId, response_type: 'code', redirect_uri: REDIRECT_URI }),
     );
     expect(new URL(res.headers.get('location') ?? '').searchParams.get('error')).toBe('invalid_request');
@@ -205,7 +201,7 @@ describe('the sandbox pages', () => {
 
   it('revokes all tokens from the page button and says so', async () => {
     const token = await obtainToken(sandbox.url);
-    const browser = new Browser(sandbox.url);
+    const browser = new SandboxBrowser(sandbox.url);
     const res = await browser.postForm('/sandbox/revoke-all', []);
     expect(res.status).toBe(303);
     const back = await browser.get(res.headers.get('location') ?? '');
@@ -223,7 +219,7 @@ describe('the sandbox pages', () => {
   });
 
   it('signs the browser out so the next authorize shows the login form', async () => {
-    const browser = new Browser(sandbox.url);
+    const browser = new SandboxBrowser(sandbox.url);
     const path = authorizePath({ client_id: CLIENT.clientId, response_type: 'code', redirect_uri: REDIRECT_URI });
     const consent = await logIn(browser, path);
     await decide(browser, await consent.text(), 'authorize');
@@ -236,7 +232,7 @@ describe('the sandbox pages', () => {
   });
 
   it('forgets approvals so consent is asked again', async () => {
-    const browser = new Browser(sandbox.url);
+    const browser = new SandboxBrowser(sandbox.url);
     const path = authorizePath({ client_id: CLIENT.clientId, response_type: 'code', redirect_uri: REDIRECT_URI });
     const consent = await logIn(browser, path);
     await decide(browser, await consent.text(), 'authorize');
@@ -252,7 +248,7 @@ describe('the sandbox pages', () => {
       hostileNames: true,
       clients: [{ clientId: 'x', clientSecret: 'y', name: '<img src=x onerror=alert(1)>', redirectUris: [REDIRECT_URI] }],
     });
-    const browser = new Browser(sandbox.url);
+    const browser = new SandboxBrowser(sandbox.url);
     const res = await logIn(browser, authorizePath({ client_id: 'x', response_type: 'code', redirect_uri: REDIRECT_URI }));
     const page = await res.text();
     expect(page).not.toContain('<img src=x');

@@ -5,11 +5,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
-import { addIncomingCalls, DATASET_NAMES } from './data.ts';
+import { addIncomingCalls, DATASET_NAMES } from './data/index.ts';
 import { BodyTooLargeError, mediaType, parseCookies, readBody, redirect, sendHtml, sendJson } from './http.ts';
 import { clearedSessionCookie, SESSION_COOKIE } from './oauth.ts';
 import { homePage, simplePage } from './pages.ts';
-import { SANDBOX_USERS, type SandboxState } from './state.ts';
+import { MAX_LATENCY_MS, SANDBOX_USERS, type SandboxState } from './state.ts';
 
 const MAX_CALLS = 20_000;
 
@@ -22,11 +22,13 @@ export const ResetBodySchema = v.strictObject({
   hostileNames: v.optional(v.boolean()),
   dropState: v.optional(v.boolean()),
   requirePkce: v.optional(v.boolean()),
+  latencyMs: v.optional(Count(MAX_LATENCY_MS)),
 });
 
 export const SettingsBodySchema = v.strictObject({
   dropState: v.optional(v.boolean()),
   requirePkce: v.optional(v.boolean()),
+  latencyMs: v.optional(Count(MAX_LATENCY_MS)),
 });
 
 export const AddCallsBodySchema = v.strictObject({
@@ -116,7 +118,9 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
         const body = parse(SettingsBodySchema, await readJson(req));
         if (body.dropState !== undefined) state.settings.dropState = body.dropState;
         if (body.requirePkce !== undefined) state.settings.requirePkce = body.requirePkce;
-        sendJson(res, 200, { dropState: state.settings.dropState, requirePkce: state.settings.requirePkce });
+        if (body.latencyMs !== undefined) state.settings.latencyMs = body.latencyMs;
+        const { dropState, requirePkce, latencyMs } = state.settings;
+        sendJson(res, 200, { dropState, requirePkce, latencyMs });
         return;
       }
       case 'add-calls': {

@@ -2,18 +2,13 @@
  * HTML with escaping by default: every value interpolated into `html\`…\`` is escaped unless it is itself
  * `SafeHtml`. Names in the data are untrusted on purpose (`hostileNames`), so no page builds HTML any other way.
  */
+import { escapeHtml } from '../common/html.ts';
 
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
     return this.value;
   }
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
 function render(value: unknown): string {

@@ -1,14 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { authorizePath, decide, hiddenFields, logIn, pkcePair, SandboxBrowser } from './client.ts';
 import {
-  authorizePath,
-  Browser,
   CLIENT,
-  decide,
-  hiddenFields,
-  logIn,
   obtainRedirect,
   OTHER_CLIENT,
-  pkcePair,
   REDIRECT_URI,
   startTestSandbox,
   type TestSandbox,
@@ -32,7 +27,7 @@ const base = (extra: Record<string, string> = {}): Record<string, string> => ({
 
 describe('GET /api/v2/authorize', () => {
   it('answers an unknown client_id with a 400 error page and no redirect', async () => {
-    const res = await new Browser(sandbox.url).get(authorizePath(base({ client_id: 'nobody' })));
+    const res = await new SandboxBrowser(sandbox.url).get(authorizePath(base({ client_id: 'nobody' })));
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -41,20 +36,20 @@ describe('GET /api/v2/authorize', () => {
 
   it('answers an unregistered redirect_uri with a 400 error page and no redirect', async () => {
     for (const uri of ['http://evil.example/cb', `${REDIRECT_URI}/`, `${REDIRECT_URI}?x=1`, 'HTTP://localhost:5173/auth/callback']) {
-      const res = await new Browser(sandbox.url).get(authorizePath(base({ redirect_uri: uri })));
+      const res = await new SandboxBrowser(sandbox.url).get(authorizePath(base({ redirect_uri: uri })));
       expect(res.status).toBe(400);
       expect(res.headers.get('location')).toBeNull();
     }
   });
 
   it('does not accept another client’s registered redirect_uri', async () => {
-    const res = await new Browser(sandbox.url).get(authorizePath(base({ redirect_uri: OTHER_CLIENT.redirectUris[0] ?? '' })));
+    const res = await new SandboxBrowser(sandbox.url).get(authorizePath(base({ redirect_uri: OTHER_CLIENT.redirectUris[0] ?? '' })));
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
   });
 
   it('redirects an unsupported response_type back with unsupported_response_type and the state', async () => {
-    const res = await new Browser(sandbox.url).get(authorizePath(base({ response_type: 'token' })));
+    const res = await new SandboxBrowser(sandbox.url).get(authorizePath(base({ response_type: 'token' })));
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get('location') ?? '');
     expect(`${location.origin}${location.pathname}`).toBe(REDIRECT_URI);
@@ -63,7 +58,7 @@ describe('GET /api/v2/authorize', () => {
   });
 
   it('shows a login form with labelled fields, the sandbox users and the request carried in hidden fields', async () => {
-    const res = await new Browser(sandbox.url).get(authorizePath(base({ state: 'a b&c=d/ø' })));
+    const res = await new SandboxBrowser(sandbox.url).get(authorizePath(base({ state: 'a b&c=d/ø' })));
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).toContain('<label for="email">Email</label>');
@@ -76,7 +71,7 @@ describe('GET /api/v2/authorize', () => {
   });
 
   it('shows the login form again with an error after a wrong password', async () => {
-    const browser = new Browser(sandbox.url);
+    const browser = new SandboxBrowser(sandbox.url);
     const res = await logIn(browser, authorizePath(base()), 'mette@firmafon.test', 'wrong');
     expect(res.status).toBe(200);
     const page = await res.text();
@@ -86,7 +81,7 @@ describe('GET /api/v2/authorize', () => {
   });
 
   it('sets an HttpOnly, SameSite=Lax session cookie on login and then asks for consent', async () => {
-    const browser = new Browser(sandbox.url);
+    const browser = new SandboxBrowser(sandbox.url);
     const res = await logIn(browser, authorizePath(base()));
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sandbox_session='));
     expect(cookie).toMatch(/HttpOnly/);
@@ -115,7 +110,7 @@ describe('GET /api/v2/authorize', () => {
   });
 
   it('redirects with access_denied and the state when the user presses Deny', async () => {
-    const browser = new Browser(sandbox.url);
+    const browser = new SandboxBrowser(sandbox.url);
     const consent = await logIn(browser, authorizePath(base()));
     const res = await decide(browser, await consent.text(), 'deny');
     expect(res.status).toBe(302);
@@ -127,7 +122,7 @@ describe('GET /api/v2/authorize', () => {
   });
 
   it('skips the consent page the second time for an approved client', async () => {
-    const browser = new Browser(sandbox.url);
+    const browser = new SandboxBrowser(sandbox.url);
     const consent = await logIn(browser, authorizePath(base()));
     await decide(browser, await consent.text(), 'authorize');
     const second = await browser.get(authorizePath(base({ state: 'second' })));
@@ -138,7 +133,7 @@ describe('GET /api/v2/authorize', () => {
   });
 
   it('asks again for consent for a different client', async () => {
-    const browser = new Browser(sandbox.url);
+    const browser = new SandboxBrowser(sandbox.url);
     const consent = await logIn(browser, authorizePath(base()));
     await decide(browser, await consent.text(), 'authorize');
     const other = await browser.get(
@@ -149,7 +144,7 @@ describe('GET /api/v2/authorize', () => {
   });
 
   it('refuses a consent form without the session’s authenticity token', async () => {
-    const browser = new Browser(sandbox.url);
+    const browser = new SandboxBrowser(sandbox.url);
     const consent = await logIn(browser, authorizePath(base()));
     const fields = hiddenFields(await consent.text()).filter(([k]) => k !== 'authenticity_token');
     const res = await browser.postForm('/api/v2/authorize', [...fields, ['authenticity_token', 'forged'], ['decision', 'authorize']]);
@@ -158,7 +153,7 @@ describe('GET /api/v2/authorize', () => {
   });
 
   it('re-validates a tampered redirect_uri in the consent form and does not redirect to it', async () => {
-    const browser = new Browser(sandbox.url);
+    const browser = new SandboxBrowser(sandbox.url);
     const consent = await logIn(browser, authorizePath(base()));
     const fields = hiddenFields(await consent.text()).map(([k, v]): [string, string] =>
       k === 'redirect_uri' ? [k, 'http://evil.example/cb'] : [k, v],
@@ -179,7 +174,7 @@ describe('GET /api/v2/authorize', () => {
   it('refuses a request without a code_challenge when PKCE is required', async () => {
     await sandbox.close();
     sandbox = await startTestSandbox({ requirePkce: true });
-    const res = await new Browser(sandbox.url).get(authorizePath(base()));
+    const res = await new SandboxBrowser(sandbox.url).get(authorizePath(base()));
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get('location') ?? '');
     expect(location.searchParams.get('error')).toBe('invalid_request');
@@ -188,7 +183,7 @@ describe('GET /api/v2/authorize', () => {
 
   it('accepts S256 and plain challenges and refuses other methods or malformed challenges', async () => {
     const { challenge } = pkcePair();
-    const browser = new Browser(sandbox.url);
+    const browser = new SandboxBrowser(sandbox.url);
     for (const method of ['S256', 'plain']) {
       const res = await browser.get(authorizePath(base({ code_challenge: challenge, code_challenge_method: method })));
       expect(res.status).toBe(200);
@@ -204,7 +199,7 @@ describe('GET /api/v2/authorize', () => {
   });
 
   it('refuses a parameter sent twice', async () => {
-    const res = await new Browser(sandbox.url).get(`${authorizePath(base())}&state=again`);
+    const res = await new SandboxBrowser(sandbox.url).get(`${authorizePath(base())}&state=again`);
     expect(res.status).toBe(302);
     expect(new URL(res.headers.get('location') ?? '').searchParams.get('error')).toBe('invalid_request');
   });

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pkcePair } from './client.ts';
 import {
   CLIENT,
   getJson,
   obtainCode,
   OTHER_CLIENT,
-  pkcePair,
   postToken,
   REDIRECT_URI,
   startTestSandbox,

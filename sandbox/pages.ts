@@ -148,6 +148,7 @@ ${options.clients.map(
 <li>Approved (user, client) pairs: ${options.approvals}</li>
 <li>Calls: ${options.callCount} (dataset <code>${s.dataset}</code>, seed ${s.seed}${s.hostileNames ? ', hostile names' : ''})</li>
 <li>State parameter: ${s.dropState ? 'dropped from redirects' : 'echoed'}; PKCE: ${s.requirePkce ? 'required' : 'optional'}</li>
+${s.latencyMs > 0 ? html`<li>Added latency: ${s.latencyMs} ms on every token and API answer</li>` : ''}
 </ul>
 <form method="post" action="/sandbox/revoke-all"><button type="submit">Revoke all tokens</button></form>
 <form method="post" action="/sandbox/forget-approvals"><button type="submit">Forget approvals</button></form>

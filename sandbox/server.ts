@@ -3,17 +3,18 @@
  * API v2, plus its own clearly separate `/sandbox` pages. Everything lives in memory for the process.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import { FIRMAFON_API_BASE_PATH } from '../common/routes.ts';
 import { handleApi } from './api.ts';
 import { handleControl, handleHome, handlePageAction } from './control.ts';
-import type { DatasetName } from './data.ts';
+import type { DatasetName } from './data/index.ts';
 import { sendHtml, sendJson } from './http.ts';
 import { handleAuthorizeGet, handleConsentPost, handleLoginPost, handleToken } from './oauth.ts';
 import { simplePage } from './pages.ts';
-import { SandboxState, type SandboxClient } from './state.ts';
+import { MAX_LATENCY_MS, SandboxState, type SandboxClient } from './state.ts';
 
 export type { SandboxClient } from './state.ts';
-export type { DatasetName } from './data.ts';
+export type { DatasetName } from './data/index.ts';
 
 export interface SandboxOptions {
   clients: SandboxClient[];
@@ -32,6 +33,8 @@ export interface SandboxOptions {
   dropState?: boolean;
   /** Refuse authorization requests without a PKCE code_challenge (default false). */
   requirePkce?: boolean;
+  /** Delay every answer of the token endpoint and the REST API by this many ms, like a distant server (default 0). */
+  latencyMs?: number;
   /** Anchor for generated data (default: when this process started). */
   now?: Date;
   /** Current time in ms, for code expiry, token `created_at` and new calls (default `Date.now`). */
@@ -45,6 +48,8 @@ export interface RunningSandbox {
 }
 
 const PROCESS_START = new Date();
+/** How many calls the sandbox generates unless told otherwise. */
+export const DEFAULT_CALLS = 250;
 const API_PREFIX = `${FIRMAFON_API_BASE_PATH}/`;
 const PAGE_ACTIONS = new Set(['revoke-all', 'sign-out', 'forget-approvals']);
 
@@ -71,6 +76,11 @@ function methodNotAllowed(res: ServerResponse, allow: string, kind: 'html' | 'oa
   } else {
     sendHtml(res, 405, simplePage('Method not allowed', `Use ${allow}.`), { Allow: allow });
   }
+}
+
+/** The configured `latencyMs`, read per request so the control API can change it between requests. */
+async function latency(state: SandboxState): Promise<void> {
+  if (state.settings.latencyMs > 0) await delay(state.settings.latencyMs);
 }
 
 async function route(state: SandboxState, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -102,24 +112,33 @@ async function route(state: SandboxState, req: IncomingMessage, res: ServerRespo
     return handleLoginPost(state, req, res);
   }
   if (path === `${FIRMAFON_API_BASE_PATH}/token`) {
+    await latency(state);
     if (method !== 'POST') return methodNotAllowed(res, 'POST', 'oauth');
     return handleToken(state, req, res, url);
   }
-  if (path.startsWith(API_PREFIX)) return handleApi(state, req, res, url, path.slice(FIRMAFON_API_BASE_PATH.length));
+  if (path.startsWith(API_PREFIX)) {
+    await latency(state);
+    return handleApi(state, req, res, url, path.slice(FIRMAFON_API_BASE_PATH.length));
+  }
   sendHtml(res, 404, simplePage('Not found', 'There is nothing here. Try /sandbox.'));
 }
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   validateClients(options.clients);
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
+    throw new TypeError(`startSandbox: latencyMs must be a whole number from 0 to ${MAX_LATENCY_MS}`);
+  }
   const state = new SandboxState({
     clients: options.clients.map((c) => ({ ...c, redirectUris: [...c.redirectUris] })),
     settings: {
-      calls: options.calls ?? 250,
+      calls: options.calls ?? DEFAULT_CALLS,
       seed: options.seed ?? 1,
       dataset: options.dataset ?? 'default',
       hostileNames: options.hostileNames ?? false,
       dropState: options.dropState ?? false,
       requirePkce: options.requirePkce ?? false,
+      latencyMs,
     },
     now: options.now ?? PROCESS_START,
     clock: options.clock ?? Date.now,

@@ -4,7 +4,7 @@
  * can be replayed.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { generateData, type DatasetName, type SandboxData } from './data.ts';
+import { generateData, type DatasetName, type SandboxData } from './data/index.ts';
 
 export interface SandboxClient {
   clientId: string;
@@ -23,9 +23,14 @@ export interface DataSettings {
 export interface BehaviourSettings {
   dropState: boolean;
   requirePkce: boolean;
+  /** Milliseconds every answer of the token endpoint and the REST API waits before it is handled (0: none). */
+  latencyMs: number;
 }
 
 export type Settings = DataSettings & BehaviourSettings;
+
+/** More added latency than any benchmark wants; a larger value is a typo. */
+export const MAX_LATENCY_MS = 60_000;
 
 /**
  * A failure the next `times` API requests for `path` meet before anything else (as from an overloaded gateway

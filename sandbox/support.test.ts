@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { html, escapeHtml } from './html.ts';
+import { escapeHtml } from '../common/html.ts';
+import { html } from './html.ts';
 import { appendQuery } from './http.ts';
 import { createPrng } from './prng.ts';
 

@@ -6,7 +6,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUDGETS, buildSpa, formatKb, measureFunctions, measureSpa } from './bench/sizes.ts';
+import { pathToFileURL } from 'node:url';
+import { buildSpa, formatKb, KB, measureFunctions, measureSpa } from './sizes.ts';
+
+/** The budgets `npm test` holds the build to; the bench reports against them too. */
+export const BUDGETS = {
+  // The framework floor is ~90 KB (docs/benchmarks.md): the sign-in page may add ~10 KB of its own.
+  signInJs: 100 * KB,
+  callsPageAll: 150 * KB,
+  allCss: 15 * KB,
+  functionBundle: 50 * KB,
+} as const;
 
 interface Row {
   what: string;
@@ -15,46 +25,52 @@ interface Row {
   detail: string;
 }
 
-const outDir = mkdtempSync(join(tmpdir(), 'size-check-'));
-try {
-  const manifest = buildSpa(outDir);
-  const spa = measureSpa(outDir, manifest);
-  const functions = await measureFunctions();
+/** Builds, measures, prints the table and sets exit code 1 on any miss. */
+async function checkSizes(): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), 'size-check-'));
+  try {
+    const manifest = buildSpa(outDir);
+    const spa = measureSpa(outDir, manifest);
+    const functions = await measureFunctions();
 
-  const rows: Row[] = [
-    { what: 'Sign-in page JS (gzip)', measured: spa.signInJs.gzip, limit: BUDGETS.signInJs, detail: spa.signInJs.files.map((f) => f.file).join(', ') },
-    {
-      what: 'Calls page JS + CSS (gzip)',
-      measured: spa.callsPageAll.gzip,
-      limit: BUDGETS.callsPageAll,
-      detail: spa.callsPageAll.files.map((f) => f.file).join(', '),
-    },
-    { what: 'All CSS (gzip)', measured: spa.allCss.gzip, limit: BUDGETS.allCss, detail: `${spa.allCss.files.length} file(s)` },
-    ...functions.map((fn) => ({
-      what: `Function ${fn.name} (bundle, not minified)`,
-      measured: fn.bytes,
-      limit: BUDGETS.functionBundle,
-      detail: `${formatKb(fn.gzip)} gzipped`,
-    })),
-  ];
+    const rows: Row[] = [
+      { what: 'Sign-in page JS (gzip)', measured: spa.signInJs.gzip, limit: BUDGETS.signInJs, detail: spa.signInJs.files.map((f) => f.file).join(', ') },
+      {
+        what: 'Calls page JS + CSS (gzip)',
+        measured: spa.callsPageAll.gzip,
+        limit: BUDGETS.callsPageAll,
+        detail: spa.callsPageAll.files.map((f) => f.file).join(', '),
+      },
+      { what: 'All CSS (gzip)', measured: spa.allCss.gzip, limit: BUDGETS.allCss, detail: `${spa.allCss.files.length} file(s)` },
+      ...functions.map((fn) => ({
+        what: `Function ${fn.name} (bundle, not minified)`,
+        measured: fn.bytes,
+        limit: BUDGETS.functionBundle,
+        detail: `${formatKb(fn.gzip)} gzipped`,
+      })),
+    ];
 
-  const misses = rows.filter((row) => row.measured > row.limit);
-  console.table(
-    rows.map((row) => ({
-      budget: row.what,
-      measured: formatKb(row.measured),
-      limit: formatKb(row.limit),
-      headroom: formatKb(row.limit - row.measured),
-      result: row.measured > row.limit ? 'OVER' : 'ok',
-    })),
-  );
-  for (const row of rows) console.log(`  ${row.what}: ${row.detail}`);
-  if (misses.length > 0) {
-    console.error(`\nSize check FAILED: ${misses.map((row) => `${row.what} is ${formatKb(row.measured)} (budget ${formatKb(row.limit)})`).join('; ')}`);
-    process.exitCode = 1;
-  } else {
-    console.log('\nSize check passed: every budget holds.');
+    const misses = rows.filter((row) => row.measured > row.limit);
+    console.table(
+      rows.map((row) => ({
+        budget: row.what,
+        measured: formatKb(row.measured),
+        limit: formatKb(row.limit),
+        headroom: formatKb(row.limit - row.measured),
+        result: row.measured > row.limit ? 'OVER' : 'ok',
+      })),
+    );
+    for (const row of rows) console.log(`  ${row.what}: ${row.detail}`);
+    if (misses.length > 0) {
+      console.error(`\nSize check FAILED: ${misses.map((row) => `${row.what} is ${formatKb(row.measured)} (budget ${formatKb(row.limit)})`).join('; ')}`);
+      process.exitCode = 1;
+    } else {
+      console.log('\nSize check passed: every budget holds.');
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
   }
-} finally {
-  rmSync(outDir, { recursive: true, force: true });
 }
+
+// Only when run (`tsx scripts/check-size.ts`), not when the bench imports the budgets.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await checkSizes();

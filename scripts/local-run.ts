@@ -34,6 +34,8 @@ const LocalEnvSchema = v.object({
   VITE_PORT: v.optional(Port, '5173'),
   SANDBOX_PORT: v.optional(Port, '8899'),
   SANDBOX_CALLS: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0), v.maxValue(100_000))),
+  /** Milliseconds the sandbox's token endpoint and REST API wait before each answer (default 0). */
+  SANDBOX_LATENCY_MS: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0), v.maxValue(60_000))),
   SANDBOX_CLIENT_SECRET: v.optional(v.pipe(v.string(), v.minLength(16))),
   /** The sandbox client's redirect URIs, comma-separated; default: this port's callback on localhost and 127.0.0.1. */
   SANDBOX_REDIRECT_URIS: v.optional(
@@ -155,6 +157,7 @@ export async function runLocal(mode: LocalRunMode, options: LocalRunOptions = {}
     const sandbox = await startSandbox({
       port: env.SANDBOX_PORT,
       calls: env.SANDBOX_CALLS,
+      ...(env.SANDBOX_LATENCY_MS === undefined ? {} : { latencyMs: env.SANDBOX_LATENCY_MS }),
       clients: [
         {
           clientId: SANDBOX_CLIENT_ID,

@@ -6,6 +6,7 @@
 import { FIRMAFON_API_BASE_PATH, PROXY_PREFIX } from '../../common/routes.ts';
 import { ok, refuse, BASE_HEADERS, type Failure, type Result } from './http.ts';
 import { ACCESS_TOKEN_PATTERN } from './oauth-exchange.ts';
+import { discardBody, fetchUpstream } from './upstream.ts';
 
 /** One or more `[A-Za-z0-9_-]` segments: no dots (so no `..`), no percent-escapes (so no `%2F`), no empty segments. */
 const PATH_PATTERN = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
@@ -113,27 +114,24 @@ export interface ForwardOptions {
 export async function forwardToFirmafon(options: ForwardOptions): Promise<Response | Failure> {
   const headers: Record<string, string> = { Authorization: options.authorization, Accept: 'application/json' };
   if (options.acceptLanguage !== null) headers['Accept-Language'] = options.acceptLanguage;
-  const signal = AbortSignal.timeout(options.timeoutMs);
-  let upstream: Response;
-  try {
-    upstream = await (options.fetch ?? fetch)(options.targetUrl, { method: options.method, headers, redirect: 'manual', signal });
-  } catch {
-    return signal.aborted
-      ? { status: 504, error: 'upstream_timeout', description: 'Firmafon did not answer in time. Please try again.' }
-      : { status: 502, error: 'upstream_unavailable', description: 'Firmafon could not be reached. Please try again later.' };
-  }
-  if (upstream.status < 200 || (upstream.status >= 300 && upstream.status < 400)) {
-    // A redirect (e.g. to a login page) is not an API answer, and following it could carry the token elsewhere.
-    await upstream.body?.cancel().catch(() => undefined);
-    return { status: 502, error: 'upstream_invalid_response', description: 'Firmafon answered with a redirect the dashboard cannot follow.' };
-  }
+  const answer = await fetchUpstream(
+    options.targetUrl,
+    { method: options.method, headers },
+    {
+      timeoutMs: options.timeoutMs,
+      invalidResponseDescription: 'Firmafon answered with a redirect the dashboard cannot follow.',
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    },
+  );
+  if (!answer.ok) return answer.failure;
+  const upstream = answer.value.response;
   const passed: Record<string, string> = {};
   for (const name of PASSED_HEADERS) {
     const value = upstream.headers.get(name);
     if (value !== null) passed[name] = value;
   }
   const withoutBody = options.method === 'HEAD' || NULL_BODY_STATUSES.has(upstream.status);
-  if (withoutBody) await upstream.body?.cancel().catch(() => undefined);
+  if (withoutBody) await discardBody(upstream);
   return new Response(withoutBody ? null : upstream.body, {
     status: upstream.status,
     headers: { ...passed, ...BASE_HEADERS },

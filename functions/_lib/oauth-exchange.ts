@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import type { TokenResponse } from '../../common/token-contract.ts';
 import { ok, refuse, type Failure, type Result } from './http.ts';
 import { readCappedText } from './read-body.ts';
+import { discardBody, fetchUpstream, UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE } from './upstream.ts';
 
 export interface ExchangeCodeOptions {
   /** `{FIRMAFON_URL}/api/v2/token`. */
@@ -26,14 +27,12 @@ export interface ExchangeCodeOptions {
 /** More than any real token response; a bigger body is not one. */
 const MAX_UPSTREAM_BODY_BYTES = 64 * 1024;
 
+const INVALID_RESPONSE_DESCRIPTION = 'Firmafon answered the sign-in with a response the dashboard does not understand.';
+
 const failures = {
-  timeout: { status: 504, error: 'upstream_timeout', description: 'Firmafon did not answer in time. Please try again.' },
-  unavailable: { status: 502, error: 'upstream_unavailable', description: 'Firmafon could not be reached. Please try again later.' },
-  invalidResponse: {
-    status: 502,
-    error: 'upstream_invalid_response',
-    description: 'Firmafon answered the sign-in with a response the dashboard does not understand.',
-  },
+  timeout: UPSTREAM_TIMEOUT,
+  unavailable: UPSTREAM_UNAVAILABLE,
+  invalidResponse: { status: 502, error: 'upstream_invalid_response', description: INVALID_RESPONSE_DESCRIPTION },
 } satisfies Record<string, Failure>;
 
 /** RFC 6749 §5.2 error codes Firmafon may answer with, and what we answer the SPA. */
@@ -79,23 +78,17 @@ export async function exchangeCode(options: ExchangeCodeOptions): Promise<Result
   });
   if (options.codeVerifier !== undefined) form.set('code_verifier', options.codeVerifier);
 
-  const signal = AbortSignal.timeout(options.timeoutMs);
-  let response: Response;
-  try {
-    response = await (options.fetch ?? fetch)(options.tokenUrl, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: form,
-      // A redirect would re-send the form, secret included, somewhere we did not choose (RFC 9110 §15.4.8).
-      redirect: 'manual',
-      signal,
-    });
-  } catch {
-    return refuse(signal.aborted ? failures.timeout : failures.unavailable);
-  }
+  const answer = await fetchUpstream(
+    options.tokenUrl,
+    // A redirect would re-send the form, secret included, somewhere we did not choose: fetchUpstream refuses it.
+    { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body: form },
+    { timeoutMs: options.timeoutMs, invalidResponseDescription: INVALID_RESPONSE_DESCRIPTION, ...(options.fetch ? { fetch: options.fetch } : {}) },
+  );
+  if (!answer.ok) return answer;
+  const { response, signal } = answer.value;
 
   if (response.status === 429) {
-    await discard(response);
+    await discardBody(response);
     const retryAfter = response.headers.get('retry-after')?.trim();
     return refuse({
       status: 429,
@@ -105,12 +98,8 @@ export async function exchangeCode(options: ExchangeCodeOptions): Promise<Result
     });
   }
   if (response.status >= 500) {
-    await discard(response);
+    await discardBody(response);
     return refuse(failures.unavailable);
-  }
-  if (response.status < 200 || (response.status >= 300 && response.status < 400)) {
-    await discard(response);
-    return refuse(failures.invalidResponse);
   }
 
   let body: unknown;
@@ -141,8 +130,4 @@ export async function exchangeCode(options: ExchangeCodeOptions): Promise<Result
 function toExpiresIn(value: unknown): number | undefined {
   const seconds = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
   return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
-}
-
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
 }

@@ -5,6 +5,7 @@
  * small HTML page with status 400 and no `Location` — the relay is never an open redirect. The code and state are
  * never logged: one line per refusal carries a fixed reason code only.
  */
+import { escapeHtml } from '../../common/html.ts';
 import { CALLBACK_PATH } from '../../common/routes.ts';
 import { MAX_CODE_LENGTH } from '../../common/token-contract.ts';
 import { isRelayTarget, readDeployInfo, resolveSignInSetup } from './deploy-setup.ts';
@@ -79,9 +80,6 @@ const PAGES = {
     daMessage: 'Login-videresendelsen svarer kun på GET-forespørgsler.',
   },
 } satisfies Record<string, Page>;
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 
 /** A small English + Danish page; no script, no style, no external resource, nothing from the request. */
 export function renderPage(page: Page): string {

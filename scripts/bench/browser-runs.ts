@@ -6,7 +6,7 @@
 import type { Browser } from '@playwright/test';
 import type { AppRun } from './app-run.ts';
 import { benchInitScript, heapAfterGc, longestRendererTask, newContext, signInThroughSandbox } from './browser.ts';
-import { sandboxControl } from './sandbox-client.ts';
+import { sandboxControl } from '../../sandbox/client.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export interface SignInTimings {
@@ -30,7 +30,7 @@ export async function measureSignIn(
     const callbackToTable: number[] = [];
     for (let i = 0; i < runs && (i === 0 || Date.now() < until); i += 1) {
       // A reset forgets approvals and sandbox sessions: the next sign-in asks for consent again.
-      if (consent) await sandboxControl(run.sandboxUrl, 'reset', {});
+      if (consent) await sandboxControl(run.sandboxUrl).reset();
       const context = await newContext(browser);
       try {
         const page = await context.newPage();
@@ -118,7 +118,7 @@ export async function measureRendering(
   browser: Browser,
   { calls, loadTimeLimitMs, log }: { calls: number; loadTimeLimitMs: number; log: (line: string) => void },
 ): Promise<RenderingResult> {
-  await sandboxControl(run.sandboxUrl, 'reset', { calls });
+  await sandboxControl(run.sandboxUrl).reset({ calls });
   const context = await newContext(browser);
   try {
     const page = await context.newPage();

@@ -6,7 +6,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.ts';
-import { SANDBOX_USER } from './sandbox-client.ts';
+import { SANDBOX_USER } from '../../sandbox/client.ts';
 
 export const VIEWPORT = { width: 1280, height: 800 };
 

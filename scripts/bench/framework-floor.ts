@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { filesOf, gzipBytes, staticClosure, type Manifest } from './sizes.ts';
+import { filesOf, gzipBytes, staticClosure, type Manifest } from '../sizes.ts';
 
 const INDEX_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>floor</title></head>

@@ -6,10 +6,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE, FIRMAFON_API_BASE_PATH, PROXY_PREFIX, TOKEN_PATH } from '../../common/routes.ts';
+import { SandboxOAuthClient } from '../../sandbox/client.ts';
 import type { AppRun } from './app-run.ts';
 import { hostFunctions } from './function-host.ts';
 import { httpRequest, keepAliveAgent, type HttpResponse } from './http-client.ts';
-import { CodeIssuer } from './sandbox-client.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export type Endpoint = 'token' | 'proxy';
@@ -81,7 +81,7 @@ async function timeRequests(
 
 export async function measureLatency(run: AppRun, options: LatencyOptions): Promise<LatencyCell[]> {
   const log = options.log ?? (() => {});
-  const issuer = new CodeIssuer({ sandboxUrl: run.sandboxUrl, clientId: run.clientId, redirectUri: run.redirectUri });
+  const issuer = new SandboxOAuthClient({ sandboxUrl: run.sandboxUrl, clientId: run.clientId, redirectUri: run.redirectUri });
 
   // One real token for the proxy requests, redeemed straight at the sandbox.
   const tokenResponse = await redeemDirect(run, await issuer.code(), issuer.pkce.verifier);

@@ -4,24 +4,31 @@
  * Lighthouse's Node API audits in that browser without resetting storage. The sign-in page is audited before
  * anyone signed in. For the calls page the bench signs in first: Lighthouse's navigation then loses the
  * in-memory token, and the app resumes the session through the sandbox (signed-in hint, Firmafon session,
- * approval) — the audit checks it really ended on /calls with the calls loaded.
+ * approval) — the audit checks it really ended on /calls with the calls loaded. The calls page is audited at the
+ * sandbox's default size and again with a long history. Every page and form factor is audited several times
+ * (Lighthouse's scores move from run to run, more so on a busy machine), each run with the 1-minute load average
+ * taken as it ends.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext } from '@playwright/test';
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
 import { freePort } from '../free-port.ts';
 import type { AppRun } from './app-run.ts';
 import { launchOptions, VIEWPORT } from './browser.ts';
-import { sandboxControl, SANDBOX_USER } from './sandbox-client.ts';
+import { sandboxControl, SANDBOX_USER } from '../../sandbox/client.ts';
+import { DEFAULT_CALLS } from '../../sandbox/server.ts';
 
 export type FormFactor = 'mobile' | 'desktop';
 export type AuditedPage = 'sign-in' | 'calls';
 
+/** One Lighthouse run. */
 export interface LighthouseScores {
   page: AuditedPage;
   formFactor: FormFactor;
+  /** The 1-minute load average when the run ended. */
+  loadAverage: number;
   performance: number | null;
   accessibility: number | null;
   bestPractices: number | null;
@@ -33,6 +40,15 @@ export interface LighthouseScores {
   /** What costs performance points: the weakest performance audits and the elements that shifted. */
   diagnostics: string[];
   metrics: { fcpMs: number | null; lcpMs: number | null; tbtMs: number | null; cls: number | null };
+}
+
+/** Every run of one page (with one amount of calls) in one form factor. */
+export interface LighthouseAudit {
+  page: AuditedPage;
+  /** How many calls the sandbox held (the calls page); null for the sign-in page. */
+  calls: number | null;
+  formFactor: FormFactor;
+  runs: LighthouseScores[];
 }
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
@@ -93,14 +109,19 @@ function configFor(page: AuditedPage, formFactor: FormFactor): Config | undefine
   return { ...base, settings: { ...base.settings, pauseAfterLoadMs: 3000, networkQuietThresholdMs: 3000, cpuQuietThresholdMs: 3000 } };
 }
 
-async function audit(url: string, port: number, page: AuditedPage, formFactor: FormFactor, reportsDir: string | undefined): Promise<LighthouseScores> {
+async function audit(
+  url: string,
+  port: number,
+  { page, formFactor, name }: { page: AuditedPage; formFactor: FormFactor; name: string },
+  reportsDir: string | undefined,
+): Promise<LighthouseScores> {
   const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, disableStorageReset: true };
   const result = await lighthouse(url, flags, configFor(page, formFactor));
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const lhr = result.lhr;
   if (reportsDir) {
     mkdirSync(reportsDir, { recursive: true });
-    writeFileSync(join(reportsDir, `lighthouse-${page}-${formFactor}.json`), redactUrls(JSON.stringify(lhr, null, 1)));
+    writeFileSync(join(reportsDir, `lighthouse-${name}.json`), redactUrls(JSON.stringify(lhr, null, 1)));
   }
   const warnings: string[] = [];
   if (lhr.runtimeError) warnings.push(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
@@ -113,6 +134,7 @@ async function audit(url: string, port: number, page: AuditedPage, formFactor: F
   return {
     page,
     formFactor,
+    loadAverage: loadavg()[0] ?? 0,
     performance: score(lhr, 'performance'),
     accessibility: score(lhr, 'accessibility'),
     bestPractices: score(lhr, 'best-practices'),
@@ -129,66 +151,86 @@ async function audit(url: string, port: number, page: AuditedPage, formFactor: F
   };
 }
 
-export async function measureLighthouse(
-  run: AppRun,
-  {
-    formFactors,
-    deadline,
-    log,
-    onScores,
-    reportsDir,
-  }: {
-    formFactors: readonly FormFactor[];
-    deadline: number;
-    log: (line: string) => void;
-    onScores?: (scores: LighthouseScores) => void;
-    /** Where to keep Lighthouse's full JSON reports (open them in the Lighthouse viewer); none kept without it. */
-    reportsDir?: string | undefined;
-  },
-): Promise<LighthouseScores[]> {
-  await sandboxControl(run.sandboxUrl, 'reset', {});
+/** Signs in on the sandbox's pages in the audit browser, so that an audit of /calls can resume the session. */
+async function signIn(context: BrowserContext, appUrl: string): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${appUrl}/`);
+  await page.getByRole('button', { name: 'Sign in with Firmafon' }).click();
+  await page.getByLabel('Email').fill(SANDBOX_USER.email);
+  await page.getByLabel('Password').fill(SANDBOX_USER.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Authorize' }).click();
+  await page.locator('tbody tr[aria-rowindex]').first().waitFor({ timeout: 60_000 });
+}
+
+export interface LighthouseOptions {
+  formFactors: readonly FormFactor[];
+  /** Runs per page and form factor (the report gives their median). */
+  runs: number;
+  /** The calls page is audited with the sandbox's default number of calls, then again with this many. */
+  manyCalls: number;
+  /** No new run starts after this (epoch ms), except the first of each page and form factor. */
+  deadline: number;
+  log: (line: string) => void;
+  onAudit?: (audit: LighthouseAudit) => void;
+  /** Where to keep Lighthouse's full JSON reports (open them in the Lighthouse viewer); none kept without it. */
+  reportsDir?: string | undefined;
+}
+
+/**
+ * Chromium with a fresh profile and a remote-debugging port for Lighthouse. A persistent context is Chromium's
+ * default context, so Lighthouse's tab shares its storage and cookies (the sign-in).
+ */
+async function withAuditBrowser(work: (context: BrowserContext, port: number) => Promise<void>): Promise<void> {
   const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'bench-lighthouse-'));
-  // A persistent context is Chromium's default context, so Lighthouse's tab shares its storage and cookies.
   const context = await chromium.launchPersistentContext(profile, {
     ...launchOptions([`--remote-debugging-port=${port}`]),
     viewport: VIEWPORT,
     locale: 'en-GB',
     timezoneId: 'Europe/Copenhagen',
   });
-  const results: LighthouseScores[] = [];
-  const report = (scores: LighthouseScores) => {
-    results.push(scores);
-    onScores?.(scores);
-    log(
-      `    ${scores.page.padEnd(7)} ${scores.formFactor.padEnd(7)} performance ${scores.performance} · accessibility ${scores.accessibility} · best practices ${scores.bestPractices}` +
-        (scores.warnings.length ? `  ⚠︎ ${scores.warnings.join('; ')}` : '') +
-        (scores.notes.length ? `  (Lighthouse: ${scores.notes.join('; ')})` : ''),
-    );
-  };
   try {
-    // The first form factor of each page always runs; further ones only while there is time.
-    const inTime = (index: number) => index === 0 || Date.now() < deadline;
-    for (const [index, formFactor] of formFactors.entries()) {
-      if (inTime(index)) report(await audit(`${run.appUrl}/`, port, 'sign-in', formFactor, reportsDir));
-    }
-
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${run.appUrl}/`);
-    await page.getByRole('button', { name: 'Sign in with Firmafon' }).click();
-    await page.getByLabel('Email').fill(SANDBOX_USER.email);
-    await page.getByLabel('Password').fill(SANDBOX_USER.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('button', { name: 'Authorize' }).click();
-    await page.locator('tbody tr[aria-rowindex]').first().waitFor({ timeout: 60_000 });
-
-    for (const [index, formFactor] of formFactors.entries()) {
-      if (inTime(index)) report(await audit(`${run.appUrl}/calls`, port, 'calls', formFactor, reportsDir));
-      else log(`    calls ${formFactor}: skipped, out of time`);
-    }
+    await work(context, port);
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
-  return results;
+}
+
+export async function measureLighthouse(run: AppRun, options: LighthouseOptions): Promise<LighthouseAudit[]> {
+  const control = sandboxControl(run.sandboxUrl);
+  const audits: LighthouseAudit[] = [];
+  const auditPage = async (port: number, page: AuditedPage, calls: number | null, path: string) => {
+    for (const formFactor of options.formFactors) {
+      const result: LighthouseAudit = { page, calls, formFactor, runs: [] };
+      for (let i = 0; i < options.runs && (i === 0 || Date.now() < options.deadline); i += 1) {
+        const name = `${page}${calls === null ? '' : `-${calls}`}-${formFactor}-${i + 1}`;
+        const scores = await audit(`${run.appUrl}${path}`, port, { page, formFactor, name }, options.reportsDir);
+        result.runs.push(scores);
+        options.log(
+          `    ${name.padEnd(24)} performance ${scores.performance} · accessibility ${scores.accessibility} · best practices ${scores.bestPractices} · load ${scores.loadAverage.toFixed(1)}` +
+            (scores.warnings.length ? `  ⚠︎ ${scores.warnings.join('; ')}` : '') +
+            (scores.notes.length ? `  (Lighthouse: ${scores.notes.join('; ')})` : ''),
+        );
+      }
+      if (result.runs.length < options.runs) options.log(`    ${page} ${formFactor}: ${result.runs.length} of ${options.runs} runs, out of time`);
+      audits.push(result);
+      options.onAudit?.(result);
+    }
+  };
+  // The sign-in page before anyone signed in, then the calls page signed in; a new browser for the long history,
+  // because a reset forgets the sign-in and the first browser would resume it on its own.
+  await control.reset({ calls: DEFAULT_CALLS });
+  await withAuditBrowser(async (context, port) => {
+    await auditPage(port, 'sign-in', null, '/');
+    await signIn(context, run.appUrl);
+    await auditPage(port, 'calls', DEFAULT_CALLS, '/calls');
+  });
+  await control.reset({ calls: options.manyCalls });
+  await withAuditBrowser(async (context, port) => {
+    await signIn(context, run.appUrl);
+    await auditPage(port, 'calls', options.manyCalls, '/calls');
+  });
+  return audits;
 }

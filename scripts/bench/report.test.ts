@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { figuresOf, readPreviousFigures, renderMarkdown, type BenchResults } from './report.ts';
+import type { LighthouseAudit, LighthouseScores } from './lighthouse.ts';
+import { renderMarkdown } from './report.ts';
+import { figuresOf, readPreviousFigures, summarizeAudit, type BenchResults } from './results.ts';
 
 const results: BenchResults = {
   date: '2026-11-29T20:00:00Z',
   commit: 'abc1234',
   environment: { node: 'v20', cpus: 2, cpuModel: 'CPU', loadAverage: [0.5, 0.5, 0.5], chromium: '156' },
   durationMs: 300_000,
-  settings: { signInRuns: 7, latencyRequests: 500, latencyCellTimeLimitMs: 10_000, renderingCalls: 10_000 },
+  settings: { signInRuns: 7, latencyRequests: 500, latencyCellTimeLimitMs: 10_000, renderingCalls: 10_000, lighthouseRuns: 3 },
   sizes: {
     signInJsGzip: 101_200,
     signInJsFiles: ['assets/index.js'],
@@ -46,5 +48,46 @@ describe('the report', () => {
     expect(markdown).toMatch(/API proxy adds < 5 ms p50, 1 client \(function code alone\) \| \+1\.15 ms \| ✅/);
     expect(markdown).toMatch(/Budget: sign-in page JS ≤ 100 KB gz \| 101\.2 KB \| ❌/);
     expect(markdown).toContain('_Skipped (BENCH_SKIP)._');
+  });
+});
+
+const run = (performance: number, loadAverage: number, extra: Partial<LighthouseScores> = {}): LighthouseScores => ({
+  page: 'calls',
+  formFactor: 'mobile',
+  loadAverage,
+  performance,
+  accessibility: 100,
+  bestPractices: 100,
+  finalUrl: 'http://localhost:1/calls',
+  warnings: [],
+  notes: [],
+  diagnostics: [`diagnostic of the run scoring ${performance}`],
+  metrics: { fcpMs: performance * 10, lcpMs: 2000, tbtMs: 300, cls: 0 },
+  ...extra,
+});
+const audit = (calls: number, runs: LighthouseScores[]): LighthouseAudit => ({ page: 'calls', calls, formFactor: 'mobile', runs });
+
+describe('Lighthouse in the report', () => {
+  it('gives the median of the runs with the lowest and highest, and the median run’s diagnostics', () => {
+    const summary = summarizeAudit(audit(250, [run(70, 0.5), run(58, 0.8), run(64, 1.1)]));
+    expect(summary.performance).toEqual({ p50: 64, min: 58, max: 70 });
+    expect(summary.metrics.fcpMs).toBe(640);
+    expect(summary.medianRun?.diagnostics).toEqual(['diagnostic of the run scoring 64']);
+    const markdown = renderMarkdown({ ...results, lighthouse: [audit(250, [run(70, 0.5), run(58, 0.8), run(64, 1.1)])] }, null);
+    expect(markdown).toMatch(/\| Calls \(\/calls, 250 calls\) \| mobile \| 3 \| 64 \(58–70\) \| 100 \| 100 \| 640 ms \/ 2000 ms \/ 300 ms \/ 0\.000 \| 0\.5–1\.1 \|/);
+    expect(markdown).toContain('Calls (/calls, 250 calls), mobile (median run): diagnostic of the run scoring 64.');
+    expect(markdown).not.toContain('machine too busy for this figure to mean much');
+  });
+
+  it('says plainly when the load average was above the number of cores', () => {
+    const markdown = renderMarkdown({ ...results, lighthouse: [audit(10_000, [run(40, 1.5), run(45, 3.2), run(50, 2.5)])] }, null);
+    expect(markdown).toContain('1.5–3.2 on 2 cores: machine too busy for this figure to mean much');
+    expect(markdown).toMatch(/Lighthouse 100\/100\/100, calls page with 10,000 calls \(mobile, median\) \| 45\/100\/100 \(machine too busy\) \| ❌/);
+  });
+
+  it('stores the medians under ids that keep the default-size calls page comparable with earlier runs', () => {
+    const figures = figuresOf({ ...results, lighthouse: [audit(250, [run(70, 0.5)]), audit(10_000, [run(40, 0.5), run(44, 0.5), run(42, 0.5)])] });
+    expect(figures['lighthouse.calls.mobile.performance']).toBe(70);
+    expect(figures['lighthouse.calls-10000.mobile.performance']).toBe(42);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures sizes, sign-in time, the functions' added latency, rendering a long history and
- * Lighthouse scores in one run, prints them and rewrites docs/benchmarks.md (deltas against the previous run).
+ * Lighthouse scores (median of several runs) in one run, prints them and rewrites docs/benchmarks.md (deltas against the previous run).
  * Each section is independent: one that fails is reported and the rest still run. A watchdog bounds the
  * whole run; everything it starts (the app run, browsers) is stopped before it exits. Loopback only.
  */
@@ -15,8 +15,9 @@ import { measureRendering, measureSignIn } from './browser-runs.ts';
 import { measureFrameworkFloor } from './framework-floor.ts';
 import { measureLatency } from './latency.ts';
 import { measureLighthouse } from './lighthouse.ts';
-import { consoleReport, readPreviousFigures, renderMarkdown, type BenchResults } from './report.ts';
-import { buildSpa, measureFunctions, measureSpa } from './sizes.ts';
+import { consoleReport, renderMarkdown } from './report.ts';
+import { readPreviousFigures, type BenchResults } from './results.ts';
+import { buildSpa, measureFunctions, measureSpa } from '../sizes.ts';
 
 const REPORT_PATH = 'docs/benchmarks.md';
 
@@ -33,8 +34,9 @@ const settings = {
   latencyRequests: intFromEnv('BENCH_REQUESTS', 500),
   latencyCellTimeLimitMs: 10_000,
   renderingCalls: intFromEnv('BENCH_CALLS', 10_000),
+  lighthouseRuns: intFromEnv('BENCH_LIGHTHOUSE_RUNS', 3),
 };
-const timeLimitMs = intFromEnv('BENCH_TIME_LIMIT_S', 600) * 1000;
+const timeLimitMs = intFromEnv('BENCH_TIME_LIMIT_S', 900) * 1000;
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 /** Where to keep Lighthouse's full reports; none are kept without it. */
 const lighthouseReportsDir = process.env.BENCH_LIGHTHOUSE_REPORTS || undefined;
@@ -111,7 +113,10 @@ const watchdog = setTimeout(() => {
 
 async function main(): Promise<void> {
   const previousExists = existsSync(REPORT_PATH);
-  log(`Benchmark: ${settings.signInRuns} sign-ins per kind, ${settings.latencyRequests} requests per latency cell, ${settings.renderingCalls} calls; time limit ${timeLimitMs / 1000} s.`);
+  log(
+    `Benchmark: ${settings.signInRuns} sign-ins per kind, ${settings.latencyRequests} requests per latency cell, ${settings.renderingCalls} calls, ` +
+      `${settings.lighthouseRuns} Lighthouse runs per page and form factor; time limit ${timeLimitMs / 1000} s.`,
+  );
   if (!previousExists) log('No previous docs/benchmarks.md: no deltas this time.');
 
   await section('sizes', async () => {
@@ -179,9 +184,11 @@ async function main(): Promise<void> {
       results.lighthouse = [];
       await measureLighthouse(run, {
         formFactors: ['mobile', 'desktop'],
-        deadline: until(150),
+        runs: settings.lighthouseRuns,
+        manyCalls: settings.renderingCalls,
+        deadline: until(420),
         log,
-        onScores: (scores) => results.lighthouse?.push(scores),
+        onAudit: (audit) => results.lighthouse?.push(audit),
         reportsDir: lighthouseReportsDir,
       });
     });

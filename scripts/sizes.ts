@@ -1,7 +1,7 @@
 /**
  * Measures what browsers and Netlify really get: the SPA as `vite build` emits it (read through Vite's build
  * manifest, so each page counts exactly the chunks it loads) and each function bundled the way Netlify's
- * esbuild bundler does it. Shared by `npm run check:size` (budgets) and `npm run bench` (report).
+ * esbuild bundler does it. Shared by `npm run check:size` (which owns the budgets) and `npm run bench` (report).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -25,14 +25,6 @@ export const CALLS_PAGE_SRC = 'src/features/calls/pages/calls-page.tsx';
 
 /** 1 KB = 1,000 bytes, as Vite and size-limit print sizes. */
 export const KB = 1000;
-
-export const BUDGETS = {
-  // The framework floor is ~90 KB (docs/benchmarks.md): the sign-in page may add ~10 KB of its own.
-  signInJs: 100 * KB,
-  callsPageAll: 150 * KB,
-  allCss: 15 * KB,
-  functionBundle: 50 * KB,
-} as const;
 
 export interface FileSize {
   file: string;

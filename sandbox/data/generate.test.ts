@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CallSchema } from '../common/firmafon-schemas.ts';
-import { formatPhoneNumber } from '../common/phone.ts';
-import { wallTime } from '../common/copenhagen-time.ts';
-import { boundaryLayout, generateData, HOSTILE_IMG_NAME, type GenerateOptions } from './data.ts';
-import { createPrng } from './prng.ts';
+import { CallSchema } from '../../common/firmafon-schemas.ts';
+import { formatPhoneNumber } from '../../common/phone.ts';
+import { wallTime } from '../../common/copenhagen-time.ts';
+import { boundaryLayout, generateData, HOSTILE_IMG_NAME, type GenerateOptions } from './index.ts';
+import { createPrng } from '../prng.ts';
 
 const NOW = new Date('2026-11-27T13:30:00Z');
 const options = (extra: Partial<GenerateOptions> = {}): GenerateOptions => ({

@@ -1,0 +1,100 @@
+/**
+ * The shapes of the sandbox's data: Firmafon's JSON (firmafon-api.md) for calls, employees, receptions and
+ * contacts, and the sandbox's own index fields and options around them. Types only, plus the dataset names.
+ */
+
+export type DatasetName = 'default' | 'boundaries';
+export const DATASET_NAMES = ['default', 'boundaries'] as const satisfies readonly DatasetName[];
+
+export interface GenerateOptions {
+  count: number;
+  seed: number;
+  dataset: DatasetName;
+  hostileNames: boolean;
+  now: Date;
+}
+
+export interface ContactJson {
+  id: number;
+  number: string;
+  name: string;
+  email: string | null;
+}
+
+export interface AnsweredByJson {
+  id: number;
+  name: string;
+  number: string;
+}
+
+export interface CallNodeJson {
+  node_uuid: string;
+  call_uuid: string;
+  endpoint: string;
+  started_at: string;
+  answered_at: string | null;
+  ended_at: string | null;
+  state: string;
+  node_type: 'phase' | 'employee' | 'attended_transfer' | 'voicemail';
+}
+
+export type CallStatus = 'ringing' | 'answered' | 'missed' | 'voicemail' | 'orphaned';
+
+export interface CallJson {
+  call_uuid: string;
+  company_id: number;
+  endpoint: string;
+  endpoint_name: string;
+  from_number: string | null;
+  from_number_formatted: string | null;
+  from_number_hidden: boolean;
+  to_number: string;
+  to_number_formatted: string;
+  from_contact: ContactJson | null;
+  to_contact: ContactJson | null;
+  direction: 'incoming' | 'outgoing';
+  started_at: string;
+  answered_at: string | null;
+  ended_at: string | null;
+  answered_by: AnsweredByJson | null;
+  status: CallStatus;
+  talk_duration: number;
+  nodes: CallNodeJson[];
+}
+
+export interface EmployeeJson {
+  type: 'Employee';
+  id: number;
+  name: string;
+  number: string;
+  do_not_disturb: boolean;
+  live_presence: string;
+  endpoint: string;
+  company_id: number;
+  employee_group_ids: number[];
+}
+
+export interface ReceptionJson {
+  id: number;
+  name: string;
+  phone_number: { number: string };
+  endpoint: string;
+}
+
+/** A call plus the sandbox's own index fields (Unix seconds), which never reach the JSON. */
+export interface StoredCall {
+  readonly call: CallJson;
+  readonly startedAt: number;
+  readonly endedAt: number | null;
+  /** Creation order; breaks ties between calls in the same second. */
+  readonly seq: number;
+}
+
+export interface SandboxData {
+  companyId: number;
+  employees: EmployeeJson[];
+  receptions: ReceptionJson[];
+  contacts: ContactJson[];
+  /** Newest first (started_at desc, then seq desc). */
+  calls: StoredCall[];
+}
