@@ -168,12 +168,17 @@ test.describe('export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('started_at,direction,status,from_number,from_name,to_number,to_name,answered_by,talk_seconds,endpoint,call_uuid');
+    expect(lines[0]).toBe('"started_at","direction","status","from_number","from_name","to_number","to_name","answered_by","talk_seconds","endpoint","call_uuid"');
     expect(lines.at(-1)).toBe('');
     // Quoted fields may hold no line breaks in this data; every record is one line.
     expect(lines.length - 2).toBe(45);
     expect(text).toContain('<img src=x onerror=alert(1)>');
-    expect(text).not.toMatch(/(^|,)[=+@-]/m);
+    // Whatever a spreadsheet splits on (Danish Excel: ';'), no cell starts a formula.
+    for (const separator of [',', ';', '\t']) {
+      for (const line of lines) {
+        for (const cell of line.split(separator)) expect(cell.replace(/^"+/, '')).not.toMatch(/^[=+@\t\r-]/);
+      }
+    }
   });
 });
 
