@@ -1,7 +1,7 @@
 /**
  * The main navigation: one link per page in pages.ts that has a navigation label, the current one marked
- * (`aria-current="page"`, also on the page's sub-pages such as a call's details). Plain links, so Tab and Enter work and a new tab opens with the middle button; at
- * narrow widths the row scrolls sideways instead of wrapping under the header.
+ * (`aria-current="page"`, also on the page's sub-pages such as a call's details). Plain links, so Tab and Enter
+ * work and the middle button opens a new tab; at narrow widths the row scrolls sideways instead of wrapping.
  */
 import { NavLink } from 'react-router-dom';
 import { useMessages } from '@/lib/i18n.tsx';

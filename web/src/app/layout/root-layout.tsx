@@ -14,7 +14,6 @@ import { appMessages } from '../messages.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NavBar } from './nav-bar.tsx';
 
-
 export function RootLayout() {
   const t = useMessages(appMessages);
   const signedIn = useIsSignedIn();
