@@ -3,9 +3,7 @@
  * deploy context. Holds nothing secret: the client id is public (RFC 6749 §2.2).
  */
 import * as v from 'valibot';
-
-export const StateMode = { required: 'required', optional: 'optional' } as const;
-export type StateMode = (typeof StateMode)[keyof typeof StateMode];
+import { StateMode } from './state-mode.ts';
 
 export const PublicConfigSchema = v.object({
   /** The registered Firmafon application's client id. */

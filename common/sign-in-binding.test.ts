@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { RELAY_NONCE_PATTERN } from './relay-contract.ts';
+import { RELAY_NONCE_PATTERN } from './relay-state-format.ts';
 import { bindingState, relayNonce, verifyBindingState } from './sign-in-binding.ts';
 
 const VERIFIER = 'k'.repeat(43);

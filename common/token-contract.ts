@@ -18,7 +18,8 @@ export const TokenRequestSchema = v.object({
     v.string(),
     v.minLength(1, 'redirect_uri is required'),
     v.maxLength(MAX_REDIRECT_URI_LENGTH, 'redirect_uri is too long'),
-    v.url('redirect_uri must be an absolute URL'),
+    // An absolute URL, as the platform's own parser reads it (RFC 3986 §4.3).
+    v.check((uri) => URL.canParse(uri), 'redirect_uri must be an absolute URL'),
   ),
   /**
    * The sign-in's secret (RFC 7636 §4.1 shape): the proof that this browser started the sign-in the code answers,

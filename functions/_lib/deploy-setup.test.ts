@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadServerEnv, type EnvRecord, type ServerEnv } from './env.ts';
+import { checkPatternDomains } from './origin-owners.ts';
 import { readDeployInfo, resolveSignInSetup, type NetlifyDeployInfo } from './deploy-setup.ts';
 
 const KEY = 'relay-signing-key-for-tests-0b7c1d9e5f3a';
@@ -29,8 +30,10 @@ const previewBuild: EnvRecord = { DEPLOY_PRIME_URL: PREVIEW, DEPLOY_URL: PERMALI
 const branchBuild: EnvRecord = { DEPLOY_PRIME_URL: BRANCH, DEPLOY_URL: PERMALINK };
 const productionBuild: EnvRecord = { DEPLOY_PRIME_URL: 'https://main--dash-site.netlify.app', DEPLOY_URL: PERMALINK };
 
+/** The environment as the functions see it, with what this deploy's build checked and captured. */
 function envOf(record: EnvRecord, build: EnvRecord = {}): ServerEnv {
-  const result = loadServerEnv(record, build);
+  const checked = checkPatternDomains(record.RELAY_ORIGIN_PATTERN ?? '').owned.join(',');
+  const result = loadServerEnv(record, { ...build, RELAY_PATTERN_DOMAINS: checked });
   if (!result.ok) throw new Error(result.failure.description);
   return result.value;
 }

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { loadServerEnv, requireClientCredentials, type EnvRecord } from './env.ts';
+import { checkPatternDomains } from './origin-owners.ts';
 
+/** What the deploy's build hands the functions for this environment (scripts/capture-deploy-env.ts). */
+const asBuilt = (env: EnvRecord): EnvRecord => ({ RELAY_PATTERN_DOMAINS: checkPatternDomains(env.RELAY_ORIGIN_PATTERN ?? '').owned.join(',') });
 const load = (env: EnvRecord) => {
-  const result = loadServerEnv(env);
+  const result = loadServerEnv(env, asBuilt(env));
   if (!result.ok) throw new Error(`expected a valid env, got ${result.failure.description}`);
   return result.value;
 };
 const failureOf = (env: EnvRecord) => {
-  const result = loadServerEnv(env);
+  const result = loadServerEnv(env, asBuilt(env));
   if (result.ok) throw new Error('expected an invalid env');
   return result.failure;
 };

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { DEFAULT_FIRMAFON_URL } from '../../common/routes.ts';
-import { StateMode } from '../../common/public-config.ts';
+import { StateMode } from '../../common/state-mode.ts';
 import { misconfigured, ok, refuse, type Result } from './http.ts';
 import { DEPLOY_BUILD_ENV } from './deploy-build-env.ts';
 import { netlifyDeployPattern, parseOriginPatternList, siteNameFromNetlifyOrigin, type OriginPattern } from './origin-patterns.ts';
@@ -79,9 +79,9 @@ const HINTS: Record<Key, string> = {
   FIRMAFON_REDIRECT_ORIGIN: 'must be an https origin such as https://dashboard.example.com (http only for localhost), without a path',
   RELAY_SIGNING_KEY: 'must be at least 32 characters (a random value, the same in every deploy context)',
   RELAY_ORIGIN_PATTERN:
-    'must be a comma-separated list of exact origins (http://127.0.0.1:8886) or templates with one * in the first label of the host, ' +
-    'inside a domain of your own (https://*.previews.example.com), never over a public suffix or shared host such as ' +
-    '*.com, *.co.uk, *.github.io, *.vercel.app or *.netlify.app; on netlify.app only this site’s deploys, https://*--{SITE_NAME}.netlify.app',
+    'must be a comma-separated list of exact origins, or templates with one * in the first label over a domain of your own ' +
+    'that this deploy’s build checked (https://*.previews.example.com; never a public suffix or shared host such as ' +
+    '*.github.io or *.co.uk), or https://*--{SITE_NAME}.netlify.app',
   SITE_NAME: 'must be a Netlify site name',
   CONTEXT: 'must be a Netlify deploy context such as production or deploy-preview',
 };
@@ -146,12 +146,13 @@ export function loadServerEnv(env: EnvRecord = process.env, buildEnv: EnvRecord 
     const value = env[key]?.trim() || (BUILD_TIME_KEYS.has(key) ? buildEnv[key]?.trim() : undefined);
     if (value) raw[key] = value;
   }
-  const fingerprint = JSON.stringify(ENV_KEYS.map((key) => raw[key] ?? null));
-  if (cache?.fingerprint !== fingerprint) cache = { fingerprint, result: parseEnv(raw) };
+  const checkedDomains = new Set((buildEnv.RELAY_PATTERN_DOMAINS ?? '').split(',').filter((domain) => domain !== ''));
+  const fingerprint = JSON.stringify([...ENV_KEYS.map((key) => raw[key] ?? null), [...checkedDomains]]);
+  if (cache?.fingerprint !== fingerprint) cache = { fingerprint, result: parseEnv(raw, checkedDomains) };
   return cache.result;
 }
 
-function parseEnv(raw: Partial<Record<Key, string>>): Result<ServerEnv> {
+function parseEnv(raw: Partial<Record<Key, string>>, checkedDomains: ReadonlySet<string>): Result<ServerEnv> {
   const parsed = v.safeParse(EnvSchema, raw);
   if (!parsed.success) {
     const key = parsed.issues[0].path?.[0]?.key;
@@ -162,7 +163,7 @@ function parseEnv(raw: Partial<Record<Key, string>>): Result<ServerEnv> {
   const extra = [e.URL, e.DEPLOY_PRIME_URL, e.DEPLOY_URL].filter((origin) => origin !== undefined);
   const siteName = e.SITE_NAME?.toLowerCase() ?? [e.URL, e.DEPLOY_URL].map((origin) => (origin ? siteNameFromNetlifyOrigin(origin) : null)).find((name) => name !== null) ?? undefined;
   const derived = siteName === undefined ? null : netlifyDeployPattern(siteName);
-  const configured = e.RELAY_ORIGIN_PATTERN === undefined ? undefined : parseOriginPatternList(e.RELAY_ORIGIN_PATTERN, { siteName });
+  const configured = e.RELAY_ORIGIN_PATTERN === undefined ? undefined : parseOriginPatternList(e.RELAY_ORIGIN_PATTERN, { siteName, checkedDomains });
   if (configured === null || configured?.length === 0) return refuse(misconfigured(`RELAY_ORIGIN_PATTERN ${HINTS.RELAY_ORIGIN_PATTERN}.`));
   return ok({
     firmafonUrl: e.FIRMAFON_URL,

@@ -7,6 +7,7 @@ import {
   siteNameFromNetlifyOrigin,
   type OriginPattern,
 } from './origin-patterns.ts';
+import { checkPatternDomains } from './origin-owners.ts';
 
 const site = netlifyDeployPattern('dash-site') as OriginPattern;
 
@@ -73,6 +74,9 @@ describe('the default deploy pattern of a Netlify site', () => {
   });
 });
 
+/** The wildcard domains a deploy's build found owned for this RELAY_ORIGIN_PATTERN (scripts/capture-deploy-env.ts). */
+const asBuilt = (value: string) => new Set(checkPatternDomains(value).owned);
+
 describe('parseOriginPattern', () => {
   it.each([
     ['https://*--dash-site.netlify.app', 'https://*--dash-site.netlify.app'],
@@ -83,7 +87,7 @@ describe('parseOriginPattern', () => {
     ['http://127.0.0.1:8886', 'http://127.0.0.1:8886'],
     ['https://preview.example.com:443', 'https://preview.example.com'],
   ])('reads %s as %s', (value, template) => {
-    expect(parseOriginPattern(value, { siteName: 'dash-site' })?.template).toBe(template);
+    expect(parseOriginPattern(value, { siteName: 'dash-site', checkedDomains: asBuilt(value) })?.template).toBe(template);
   });
 
   it.each([
@@ -103,11 +107,11 @@ describe('parseOriginPattern', () => {
     ['not an origin', 'dash-site'],
     ['an empty value', ''],
   ])('refuses %s', (_name, value) => {
-    expect(parseOriginPattern(value, { siteName: 'dash-site' })).toBeNull();
+    expect(parseOriginPattern(value, { siteName: 'dash-site', checkedDomains: asBuilt(value) })).toBeNull();
   });
 
   it('lets a wildcard match only within its label', () => {
-    const previews = parseOriginPattern('https://*.previews.example.com') as OriginPattern;
+    const previews = parseOriginPattern('https://*.previews.example.com', { checkedDomains: asBuilt('https://*.previews.example.com') }) as OriginPattern;
     expect(matchesOriginPattern('https://pr-7.previews.example.com', [previews])).toBe(true);
     expect(matchesOriginPattern('https://a.b.previews.example.com', [previews])).toBe(false);
     expect(matchesOriginPattern('https://previews.example.com', [previews])).toBe(false);
@@ -123,7 +127,7 @@ describe('parseOriginPattern', () => {
   });
 
   it('keeps the port a template names', () => {
-    const ported = parseOriginPattern('https://*--dash.example.com:8443') as OriginPattern;
+    const ported = parseOriginPattern('https://*--dash.example.com:8443', { checkedDomains: asBuilt('https://*--dash.example.com:8443') }) as OriginPattern;
     expect(matchesOriginPattern('https://pr-1--dash.example.com:8443', [ported])).toBe(true);
     expect(matchesOriginPattern('https://pr-1--dash.example.com', [ported])).toBe(false);
   });
@@ -142,7 +146,7 @@ describe('which templates a site may configure (RELAY_ORIGIN_PATTERN)', () => {
     ['an exact origin on a shared host', 'https://dash.vercel.app'],
     ['an exact deploy of another Netlify site', 'https://main--other-site.netlify.app'],
   ])('accepts %s: %s', (_name, value) => {
-    expect(parseOriginPattern(value, mySite)?.template).toBe(value);
+    expect(parseOriginPattern(value, { ...mySite, checkedDomains: asBuilt(value) })?.template).toBe(value);
   });
 
   it.each([
@@ -166,7 +170,12 @@ describe('which templates a site may configure (RELAY_ORIGIN_PATTERN)', () => {
     ['every domain whose name starts with "dash"', 'https://dash*.com'],
     ['a wildcard over an IP address', 'https://*.0.0.1'],
   ])('refuses %s: %s', (_name, value) => {
-    expect(parseOriginPattern(value, mySite)).toBeNull();
+    expect(parseOriginPattern(value, { ...mySite, checkedDomains: asBuilt(value) })).toBeNull();
+  });
+
+  it("refuses a wildcard over a domain of one's own that this deploy's build has not checked", () => {
+    expect(parseOriginPattern('https://*.previews.example.com', mySite)).toBeNull();
+    expect(parseOriginPattern('https://*.previews.example.com', { ...mySite, checkedDomains: new Set(['other.example.com']) })).toBeNull();
   });
 
   it("refuses every netlify.app template when the site's name is unknown", () => {
@@ -192,11 +201,11 @@ describe('parseOriginPatternList', () => {
 
   it('refuses the whole list when one entry is not a template or not allowed', () => {
     expect(parseOriginPatternList('https://*--a.netlify.app, https://*.netlify.app', { siteName: 'a' })).toBeNull();
-    expect(parseOriginPatternList('https://*--a.netlify.app, https://*.github.io', { siteName: 'a' })).toBeNull();
+    expect(parseOriginPatternList('https://*--a.netlify.app, https://*.github.io', { siteName: 'a', checkedDomains: asBuilt('https://*.github.io') })).toBeNull();
   });
 
   it('matches against every entry', () => {
-    const list = parseOriginPatternList('https://*--a.netlify.app,https://*.previews.example.com', { siteName: 'a' }) ?? [];
+    const list = parseOriginPatternList('https://*--a.netlify.app,https://*.previews.example.com', { siteName: 'a', checkedDomains: asBuilt('https://*.previews.example.com') }) ?? [];
     expect(matchesOriginPattern('https://x--a.netlify.app', list)).toBe(true);
     expect(matchesOriginPattern('https://pr-1.previews.example.com', list)).toBe(true);
     expect(matchesOriginPattern('https://x--c.netlify.app', list)).toBe(false);

@@ -11,11 +11,12 @@
  *   does not name, a trailing dot, uppercase, a path or a punycode (`xn--`) label never match.
  * - A wildcard must stay inside one owner's domain. The part after the wildcard's label may not be a public suffix,
  *   from the ICANN or the private section of the Public Suffix List (`com`, `co.uk`, and shared hosts such as
- *   `github.io`, `vercel.app`, `netlify.app`): there, each label belongs to someone else. On netlify.app the one
- *   wildcard allowed is this site's own deploys, `https://*--{site}.netlify.app`. This list is the last line of
- *   defence if RELAY_SIGNING_KEY leaks (docs/decisions/0007).
+ *   `github.io`, `vercel.app`, `netlify.app`): there, each label belongs to someone else. The list is ~130 KB, so the
+ *   deploy's build checks it (origin-owners.ts, run by scripts/capture-deploy-env.ts, which fails the build on a
+ *   refused pattern) and hands the functions the domains it found owned; a wildcard over any other domain is refused
+ *   here. On netlify.app the one wildcard allowed is this site's own deploys, `https://*--{site}.netlify.app`. This
+ *   list is the last line of defence if RELAY_SIGNING_KEY leaks (docs/decisions/0007).
  */
-import { parse as parseDomain } from 'tldts';
 import { parseOrigin } from './origins.ts';
 
 /** One parsed template. Build it with `parseOriginPattern`; match with `matchesOriginPattern`. */
@@ -42,15 +43,23 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
 export interface OriginPatternOptions {
   /** This site's Netlify name: the only site whose deploys a netlify.app template may name. */
   siteName?: string | undefined;
+  /**
+   * The hosts a wildcard may stand in front of (outside netlify.app): those the deploy's build found to be within one
+   * owner's domain on the Public Suffix List (origin-owners.ts). None unless the build checked them.
+   */
+  checkedDomains?: ReadonlySet<string> | undefined;
 }
 
-/**
- * Does a wildcard in front of `fixed` (the host after the wildcard's label) stay within one registrable domain?
- * `false` when `fixed` is a public suffix (ICANN or private section) or an IP address.
- */
-function isWithinOneDomain(fixed: string): boolean {
-  const parsed = parseDomain(fixed, { allowPrivateDomains: true, extractHostname: false });
-  return !parsed.isIp && parsed.domain !== null;
+const NO_DOMAINS: ReadonlySet<string> = new Set();
+
+/** The host after the wildcard's label of a template (`previews.example.com` for `https://*.previews.example.com`), or null. */
+export function wildcardDomain(value: string): string | null {
+  const template = value.trim().toLowerCase().replace(/\/$/, '');
+  if (!template.includes('*')) return null;
+  const probe = template.replace('*', PLACEHOLDER);
+  if (!URL.canParse(probe)) return null;
+  const [, ...rest] = new URL(probe).hostname.split('.');
+  return rest.length >= 2 ? rest.join('.') : null;
 }
 
 const onNetlify = (hostname: string) => NETLIFY_DOMAINS.some((domain) => hostname === domain || hostname.endsWith(`.${domain}`));
@@ -76,7 +85,7 @@ export function parseOriginPattern(value: string, options: OriginPatternOptions 
   if (onNetlify(hostname)) {
     const { siteName } = options;
     if (siteName === undefined || !isNetlifySiteName(siteName) || template !== `https://*--${siteName}.netlify.app`) return null;
-  } else if (!isWithinOneDomain(rest.join('.'))) {
+  } else if (!(options.checkedDomains ?? NO_DOMAINS).has(rest.join('.'))) {
     return null;
   }
   const [before = '', after = ''] = probe.split(PLACEHOLDER);

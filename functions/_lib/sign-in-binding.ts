@@ -6,7 +6,7 @@
  * leaves the tab except in this request body. Stateless; refuses before anything is sent to Firmafon.
  */
 import { relayNonce, verifyBindingState } from '../../common/sign-in-binding.ts';
-import type { StateMode } from '../../common/public-config.ts';
+import type { StateMode } from '../../common/state-mode.ts';
 import type { Failure } from './http.ts';
 import { verifyState } from './signed-state.ts';
 
@@ -24,31 +24,32 @@ export interface BindingInput {
   now: number;
 }
 
-const refuse = (description: string): Failure => ({ status: 400, error: 'invalid_binding', description });
-const SIGN_IN_AGAIN = 'Please sign in again.';
+const refuse = (why: string): Failure => ({ status: 400, error: 'invalid_binding', description: `${why} Please sign in again.` });
+const NOT_THIS_BROWSER = 'This sign-in was not started by this browser.';
+const TOO_OLD = 'The sign-in took longer than 10 minutes.';
 
 /** `null` when the redemption is bound to the browser that started the sign-in; otherwise a 400 `invalid_binding`. */
 export async function checkSignInBinding(input: BindingInput): Promise<Failure | null> {
   const { state, verifier } = input;
   if (verifier === undefined) {
-    return refuse(`code_verifier is required: it proves that this browser started the sign-in. ${SIGN_IN_AGAIN}`);
+    return refuse('code_verifier is required: it proves that this browser started the sign-in.');
   }
   if (state === undefined) {
     // Only a provider that drops `state` sends none; the optional-state mode requires PKCE, so Firmafon binds the code.
     if (input.stateMode === 'optional' && input.pkce) return null;
-    return refuse(`state is required: the state that came back with the code. ${SIGN_IN_AGAIN}`);
+    return refuse('state is required: the state that came back with the code.');
   }
   if (state.startsWith('v1.')) {
-    if (input.relaySigningKey === null || input.selfOrigin === null) return refuse(`This deploy does not sign in through the relay. ${SIGN_IN_AGAIN}`);
+    if (input.relaySigningKey === null || input.selfOrigin === null) return refuse(NOT_THIS_BROWSER);
     const verified = verifyState({ state, key: input.relaySigningKey, now: input.now });
-    if (!verified.ok) return refuse(verified.code === 'expired' ? `The sign-in took longer than 10 minutes. ${SIGN_IN_AGAIN}` : `The state is not valid. ${SIGN_IN_AGAIN}`);
+    if (!verified.ok) return refuse(verified.code === 'expired' ? TOO_OLD : NOT_THIS_BROWSER);
     if (verified.claims.origin !== input.selfOrigin || verified.claims.nonce !== (await relayNonce(verifier))) {
-      return refuse(`This sign-in was not started by this browser. ${SIGN_IN_AGAIN}`);
+      return refuse(NOT_THIS_BROWSER);
     }
     return null;
   }
   const failure = await verifyBindingState({ state, verifier, nowMs: input.now });
-  if (failure === 'expired') return refuse(`The sign-in took longer than 10 minutes. ${SIGN_IN_AGAIN}`);
-  if (failure !== null) return refuse(`This sign-in was not started by this browser. ${SIGN_IN_AGAIN}`);
+  if (failure === 'expired') return refuse(TOO_OLD);
+  if (failure !== null) return refuse(NOT_THIS_BROWSER);
   return null;
 }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { RELAY_STATE_PATTERN } from '../../common/relay-contract.ts';
+import { RELAY_STATE_PATTERN } from '../../common/relay-state-format.ts';
 import { SIGNED_STATE_TTL_SECONDS, signState, verifyState } from './signed-state.ts';
 
 const KEY = 'relay-signing-key-for-tests-0b7c1d9e5f3a';

@@ -28,7 +28,7 @@ export function parseTokenRequest(body: unknown): Result<TokenRequest> {
       return invalid(`${field} is required.`);
     case 'max_length':
       return invalid(`${field} is too long.`);
-    case 'url':
+    case 'check':
       return invalid(`${field} must be an absolute URL.`);
     default:
       return invalid(`${field} is malformed.`);

@@ -6,7 +6,7 @@
  * callback recognise a replayed response.
  */
 import * as v from 'valibot';
-import { StateMode } from '@common/public-config.ts';
+import { StateMode } from '@common/state-mode.ts';
 
 export const PENDING_SIGN_IN_MAX_AGE_MS = 10 * 60 * 1000;
 const PENDING_PREFIX = 'firmafon-dashboard.pending-sign-in.';

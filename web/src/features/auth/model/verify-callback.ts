@@ -4,7 +4,7 @@
  * tab's pending sign-ins, and afterwards consumes `pending` (delete + mark its state consumed) whatever the
  * outcome, so a response is redeemed at most once.
  */
-import type { StateMode } from '@common/public-config.ts';
+import type { StateMode } from '@common/state-mode.ts';
 import { PENDING_SIGN_IN_MAX_AGE_MS, type PendingSignIn } from './pending-sign-in-store.ts';
 
 export interface CallbackParams {
