@@ -1,6 +1,6 @@
 /**
  * Firmafon's REST API v2 as the dashboard uses it (firmafon-api.md): `/employee`, `/employees`, `/receptions`,
- * `/calls`, `/calls/:call_uuid`, `/voice_mails` (read, mark heard, delete), and the v1 path of a
+ * `/calls`, `/calls/:call_uuid`, `/voice_mails` (read, mark heard, delete), `/switch/dial`, and the v1 path of a
  * voice mail's sound. Every request needs a live access token (header or `access_token` parameter, as Firmafon
  * documents; the sound only takes the header); answers hold only the token user's company's data. Writes take
  * Rails-style parameters (`voice_mail[heard]=true`, form-encoded; a JSON body too, as one client sends).
@@ -237,6 +237,18 @@ async function voiceMailRoute(ctx: RouteContext, id: string): Promise<unknown> {
   return { voice_mail: voiceMailJson(stored, origin) };
 }
 
+/** Firmafon's numbers: country code and number, digits only (`4571999999`). */
+const DIAL_NUMBER = /^\d{3,15}$/;
+
+async function dialRoute(ctx: RouteContext): Promise<unknown> {
+  const raw = (await writeParams(ctx.req, ctx.url)).get('to_number');
+  const toNumber = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
+  if (!DIAL_NUMBER.test(toNumber)) throw badRequest('to_number must be a phone number with its country code, digits only, e.g. 4571999999');
+  if (!ctx.me.has_switch) throw new ApiFailure(422, { status: 422, message: 'This employee has no switch and cannot place calls' });
+  ctx.state.recordDial({ employeeId: ctx.me.id, toNumber });
+  return {};
+}
+
 interface RouteContext {
   state: SandboxState;
   req: IncomingMessage;
@@ -258,6 +270,7 @@ async function route(state: SandboxState, req: IncomingMessage, subpath: string,
   if (subpath === '/voice_mails') {
     return { voice_mails: listVoiceMails(state, companyId, parseVoiceMailsFilter(url.searchParams)).map((s) => voiceMailJson(s, origin)) };
   }
+  if (subpath === '/switch/dial') return dialRoute(ctx);
   const voiceMail = /^\/voice_mails\/([^/]+)$/.exec(subpath);
   if (voiceMail?.[1]) return voiceMailRoute(ctx, voiceMail[1]);
   const detail = /^\/calls\/([^/]+)$/.exec(subpath);
@@ -279,6 +292,7 @@ async function route(state: SandboxState, req: IncomingMessage, subpath: string,
 const ROUTES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/^\/(employee|employees|receptions|calls|calls\/[^/]+|voice_mails)$/, ['GET']],
   [/^\/voice_mails\/[^/]+$/, ['GET', 'PUT', 'DELETE']],
+  [/^\/switch\/dial$/, ['POST']],
 ];
 
 const unauthorized = (token: string | null): ApiFailure =>
