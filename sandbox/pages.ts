@@ -86,6 +86,8 @@ export function consentPage(options: {
 <ul>
 <li>read your call history and your company's calls</li>
 <li>read your profile, your colleagues and your company's receptions</li>
+<li>listen to your company's voice mails, mark them heard and delete them</li>
+<li>ring your phone and connect it to a number you choose</li>
 </ul>
 <form method="post" action="/api/v2/authorize">
 ${hiddenFields(options.params)}
