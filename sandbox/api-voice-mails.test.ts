@@ -73,6 +73,19 @@ describe('GET /api/v2/voice_mails', () => {
     expect(message?.sound.url).toBe(`${sandbox.url}/api/v1/voice_mails/${message?.id}/sound`);
   });
 
+  it('on a wildcard host, builds the sound URL from the address the request reached', async () => {
+    const wide = await startTestSandbox({ host: '0.0.0.0', calls: CALLS, seed: SEED });
+    try {
+      const port = new URL(wide.url).port;
+      const wideToken = await obtainToken(`http://127.0.0.1:${port}`);
+      const { body } = await getJson(`http://127.0.0.1:${port}/api/v2/voice_mails?limit=1`, wideToken);
+      const [message] = v.parse(ListSchema, body).voice_mails;
+      expect(message?.sound.url).toBe(`http://127.0.0.1:${port}/api/v1/voice_mails/${message?.id}/sound`);
+    } finally {
+      await wide.close();
+    }
+  });
+
   it('honours a smaller limit, clamps a larger one at 100 and refuses a bad one with 400', async () => {
     expect(await list('?limit=3')).toHaveLength(3);
     expect(await list('?limit=1000')).toHaveLength(Math.min(100, own.length));
