@@ -1,13 +1,16 @@
 /**
- * Firmafon's REST API v2 as the dashboard uses it (firmafon-api.md): `/employee`, `/employees`,
- * `/receptions`, `/calls`, `/calls/:call_uuid`. Every request needs a live access token (header or
- * `access_token` parameter, as Firmafon documents); answers hold only the token user's company's data.
+ * Firmafon's REST API v2 as the dashboard uses it (firmafon-api.md): `/employee`, `/employees`, `/receptions`,
+ * `/calls`, `/calls/:call_uuid`, `/voice_mails` (read, mark heard, delete), `/switch/dial`, and the v1 path of a
+ * voice mail's sound. Every request needs a live access token (header or `access_token` parameter, as Firmafon
+ * documents; the sound only takes the header); answers hold only the token user's company's data. Writes take
+ * Rails-style parameters (`voice_mail[heard]=true`, form-encoded; a JSON body too, as one client sends).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CALLS_DEFAULT_LIMIT, CALLS_MAX_LIMIT } from '../common/firmafon-schemas.ts';
 import { parseIsoToSeconds } from '../common/copenhagen-time.ts';
-import type { CallJson, StoredCall } from './data/index.ts';
-import { sendJson } from './http.ts';
+import type { CallJson, EmployeeJson, StoredCall, StoredVoiceMail, VoiceMailJson } from './data/index.ts';
+import { BodyTooLargeError, mediaType, readBody, sendJson } from './http.ts';
+import { sendRecording, SOUND_TYPE } from './sound.ts';
 import type { SandboxState, TokenRecord } from './state.ts';
 
 type AuthVia = 'header' | 'query' | 'none';
@@ -60,17 +63,30 @@ const TIME_FILTERS = [
   ['ended_at_gt_or_eq', 'endedAtGtOrEq'],
 ] as const;
 
+const LIMIT_MESSAGE = 'limit must be a whole number from 1 to 100';
+
+/** `limit`: 30 when absent, clamped at 100; anything but a positive whole number answers 400. */
+function parseLimit(search: URLSearchParams): number {
+  const rawLimit = last(search, 'limit');
+  if (rawLimit === undefined) return CALLS_DEFAULT_LIMIT;
+  if (!/^\d+$/.test(rawLimit.trim())) badRequestThrow(LIMIT_MESSAGE);
+  const limit = Number(rawLimit.trim());
+  if (limit < 1) badRequestThrow(LIMIT_MESSAGE);
+  return Math.min(limit, CALLS_MAX_LIMIT);
+}
+
+/** An inclusive time bound in whole seconds, or undefined when absent; a bad time answers 400. */
+function parseTimeParam(search: URLSearchParams, param: string): number | undefined {
+  const raw = last(search, param);
+  if (raw === undefined) return undefined;
+  const seconds = parseIsoToSeconds(raw);
+  if (seconds === null) badRequestThrow(`${param} must be an ISO 8601 time, e.g. 2026-11-29T14:03:12+01:00`);
+  return seconds;
+}
+
 /** Reads `GET /calls` parameters; a bad limit or time answers 400 `{ status, message }`. */
 export function parseCallsFilter(search: URLSearchParams): CallsFilter {
-  const rawLimit = last(search, 'limit');
-  let limit = CALLS_DEFAULT_LIMIT;
-  if (rawLimit !== undefined) {
-    if (!/^\d+$/.test(rawLimit.trim())) badRequestThrow('limit must be a whole number from 1 to 100');
-    limit = Number(rawLimit.trim());
-    if (limit < 1) badRequestThrow('limit must be a whole number from 1 to 100');
-    limit = Math.min(limit, CALLS_MAX_LIMIT);
-  }
-  const filter: CallsFilter = { limit };
+  const filter: CallsFilter = { limit: parseLimit(search) };
   const endpoint = last(search, 'endpoint');
   if (endpoint !== undefined) filter.endpoint = endpoint;
   const number = last(search, 'number');
@@ -80,12 +96,28 @@ export function parseCallsFilter(search: URLSearchParams): CallsFilter {
   const status = last(search, 'status');
   if (status !== undefined) filter.status = status;
   for (const [param, key] of TIME_FILTERS) {
-    const raw = last(search, param);
-    if (raw === undefined) continue;
-    const seconds = parseIsoToSeconds(raw);
-    if (seconds === null) badRequestThrow(`${param} must be an ISO 8601 time, e.g. 2026-11-29T14:03:12+01:00`);
-    filter[key] = seconds;
+    const seconds = parseTimeParam(search, param);
+    if (seconds !== undefined) filter[key] = seconds;
   }
+  return filter;
+}
+
+export interface VoiceMailsFilter {
+  limit: number;
+  endpoint?: string;
+  number?: string;
+  createdAtLtOrEq?: number;
+}
+
+/** Reads `GET /voice_mails` parameters, as `/calls` reads its own. */
+export function parseVoiceMailsFilter(search: URLSearchParams): VoiceMailsFilter {
+  const filter: VoiceMailsFilter = { limit: parseLimit(search) };
+  const endpoint = last(search, 'endpoint');
+  if (endpoint !== undefined) filter.endpoint = endpoint;
+  const number = last(search, 'number');
+  if (number !== undefined) filter.number = number;
+  const createdAt = parseTimeParam(search, 'created_at_lt_or_eq');
+  if (createdAt !== undefined) filter.createdAtLtOrEq = createdAt;
   return filter;
 }
 
@@ -116,14 +148,131 @@ function listCalls(state: SandboxState, companyId: number, filter: CallsFilter):
   return out;
 }
 
-function route(state: SandboxState, subpath: string, url: URL, token: TokenRecord): unknown {
+/** A voice mail as Firmafon answers it: `sound.url` is absolute, on the origin the client reached. */
+function voiceMailJson(stored: StoredVoiceMail, origin: string): VoiceMailJson & { sound: { formats: string[]; url: string } } {
+  return { ...stored.voiceMail, sound: { formats: [SOUND_TYPE], url: `${origin}/api/v1/voice_mails/${stored.voiceMail.id}/sound` } };
+}
+
+function listVoiceMails(state: SandboxState, companyId: number, f: VoiceMailsFilter): StoredVoiceMail[] {
+  const out: StoredVoiceMail[] = [];
+  for (const stored of state.data.voiceMails) {
+    if (out.length >= f.limit) break;
+    const vm = stored.voiceMail;
+    if (stored.companyId !== companyId) continue;
+    if (f.endpoint !== undefined && vm.endpoint !== f.endpoint) continue;
+    if (f.number !== undefined && vm.from_number !== f.number) continue;
+    if (f.createdAtLtOrEq !== undefined && stored.createdAt > f.createdAtLtOrEq) continue;
+    out.push(stored);
+  }
+  return out;
+}
+
+/** The company's voice mail with id `raw` (digits only), or 404 — another company's message is not found either. */
+function findVoiceMail(state: SandboxState, companyId: number, raw: string): StoredVoiceMail {
+  if (!/^\d{1,15}$/.test(raw)) throw notFound();
+  const id = Number(raw);
+  const found = state.data.voiceMails.find((s) => s.voiceMail.id === id && s.companyId === companyId);
+  if (!found) throw notFound();
+  return found;
+}
+
+/**
+ * The request's parameters as Rails sees them: the query string, overlaid by a form-encoded body (or a JSON body,
+ * flattened one level to `resource[field]`). The body wins where both have a name.
+ */
+async function writeParams(req: IncomingMessage, url: URL): Promise<Map<string, unknown>> {
+  const params = new Map<string, unknown>();
+  for (const name of new Set(url.searchParams.keys())) params.set(name, last(url.searchParams, name));
+  let text: string;
+  try {
+    text = await readBody(req);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new ApiFailure(413, { status: 413, message: 'Request body too large' });
+    throw error;
+  }
+  if (text.trim() === '') return params;
+  const type = mediaType(req);
+  if (type === 'application/x-www-form-urlencoded') {
+    const form = new URLSearchParams(text);
+    for (const name of new Set(form.keys())) params.set(name, last(form, name));
+  } else if (type === 'application/json') {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw badRequest('The body is not valid JSON');
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw badRequest('The body must be a JSON object');
+    for (const [name, value] of Object.entries(json)) {
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        for (const [field, inner] of Object.entries(value)) params.set(`${name}[${field}]`, inner);
+      } else {
+        params.set(name, value);
+      }
+    }
+  }
+  return params;
+}
+
+/** `true`/`false` as Rails forms send them (also `1`/`0`), or a JSON boolean; anything else is undefined. */
+function booleanParam(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return undefined;
+}
+
+async function voiceMailRoute(ctx: RouteContext, id: string): Promise<unknown> {
+  const { state, req, companyId, origin } = ctx;
+  const stored = findVoiceMail(state, companyId, id);
+  if (req.method === 'DELETE') {
+    state.data.voiceMails = state.data.voiceMails.filter((s) => s !== stored);
+    return {};
+  }
+  if (req.method === 'PUT') {
+    const heard = booleanParam((await writeParams(req, ctx.url)).get('voice_mail[heard]'));
+    if (heard === undefined) throw badRequest('voice_mail[heard] must be true or false');
+    stored.voiceMail.heard = heard;
+  }
+  return { voice_mail: voiceMailJson(stored, origin) };
+}
+
+/** Firmafon's numbers: country code and number, digits only (`4571999999`). */
+const DIAL_NUMBER = /^\d{3,15}$/;
+
+async function dialRoute(ctx: RouteContext): Promise<unknown> {
+  const raw = (await writeParams(ctx.req, ctx.url)).get('to_number');
+  const toNumber = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
+  if (!DIAL_NUMBER.test(toNumber)) throw badRequest('to_number must be a phone number with its country code, digits only, e.g. 4571999999');
+  if (!ctx.me.has_switch) throw new ApiFailure(422, { status: 422, message: 'This employee has no switch and cannot place calls' });
+  ctx.state.recordDial({ employeeId: ctx.me.id, toNumber });
+  return {};
+}
+
+interface RouteContext {
+  state: SandboxState;
+  req: IncomingMessage;
+  url: URL;
+  me: EmployeeJson;
+  companyId: number;
+  origin: string;
+}
+
+async function route(state: SandboxState, req: IncomingMessage, subpath: string, url: URL, token: TokenRecord, origin: string): Promise<unknown> {
   const me = state.data.employees.find((e) => e.id === token.employeeId);
   if (!me) throw notFound();
   const companyId = me.company_id;
+  const ctx: RouteContext = { state, req, url, me, companyId, origin };
   if (subpath === '/employee') return { employee: me };
   if (subpath === '/employees') return { employees: state.data.employees.filter((e) => e.company_id === companyId) };
   if (subpath === '/receptions') return { receptions: companyId === state.data.companyId ? state.data.receptions : [] };
   if (subpath === '/calls') return { calls: listCalls(state, companyId, parseCallsFilter(url.searchParams)) };
+  if (subpath === '/voice_mails') {
+    return { voice_mails: listVoiceMails(state, companyId, parseVoiceMailsFilter(url.searchParams)).map((s) => voiceMailJson(s, origin)) };
+  }
+  if (subpath === '/switch/dial') return dialRoute(ctx);
+  const voiceMail = /^\/voice_mails\/([^/]+)$/.exec(subpath);
+  if (voiceMail?.[1]) return voiceMailRoute(ctx, voiceMail[1]);
   const detail = /^\/calls\/([^/]+)$/.exec(subpath);
   if (detail?.[1]) {
     let uuid: string;
@@ -139,40 +288,84 @@ function route(state: SandboxState, subpath: string, url: URL, token: TokenRecor
   throw notFound();
 }
 
-const KNOWN = /^\/(employee|employees|receptions|calls|calls\/[^/]+)$/;
+/** The paths this API knows, and the methods each allows (others: 405 with `Allow`). */
+const ROUTES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/^\/(employee|employees|receptions|calls|calls\/[^/]+|voice_mails)$/, ['GET']],
+  [/^\/voice_mails\/[^/]+$/, ['GET', 'PUT', 'DELETE']],
+  [/^\/switch\/dial$/, ['POST']],
+];
 
-/** Handles `/api/v2{subpath}` for everything that is not OAuth. */
-export function handleApi(state: SandboxState, req: IncomingMessage, res: ServerResponse, url: URL, subpath: string): void {
+const unauthorized = (token: string | null): ApiFailure =>
+  new ApiFailure(
+    401,
+    { error: 'invalid_token', error_description: token ? 'The access token is invalid.' : 'No access token was sent.' },
+    { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+  );
+
+function answerFailure(res: ServerResponse, error: unknown): number {
+  if (!(error instanceof ApiFailure)) throw error;
+  sendJson(res, error.status, error.body, error.headers);
+  return error.status;
+}
+
+/** Handles `/api/v2{subpath}` for everything that is not OAuth. `origin`: the server's own, for absolute URLs. */
+export async function handleApi(state: SandboxState, req: IncomingMessage, res: ServerResponse, url: URL, subpath: string, origin: string): Promise<void> {
   const { token, via } = tokenFrom(req, url);
-  let status = 200;
+  let status = 500;
   try {
     const fault = state.takeFault(subpath);
     if (fault) {
       const message = fault.status === 429 ? 'Too many requests' : 'Service unavailable';
       throw new ApiFailure(fault.status, { status: fault.status, message }, fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) });
     }
-    if (!KNOWN.test(subpath)) throw notFound();
-    if (req.method !== 'GET') {
-      throw new ApiFailure(405, { status: 405, message: 'Method not allowed' }, { Allow: 'GET' });
+    const methods = ROUTES.find(([pattern]) => pattern.test(subpath))?.[1];
+    if (!methods) throw notFound();
+    if (!methods.includes(req.method ?? '')) {
+      throw new ApiFailure(405, { status: 405, message: 'Method not allowed' }, { Allow: methods.join(', ') });
     }
     const record = token ? state.findToken(token) : undefined;
+    if (!record) throw unauthorized(token);
+    const body = await route(state, req, subpath, url, record, origin);
+    sendJson(res, 200, body, { 'Cache-Control': 'private, no-store' });
+    status = 200;
+  } catch (error) {
+    status = answerFailure(res, error);
+  } finally {
+    state.logApi({ path: `/api/v2${subpath}`, authVia: via, status });
+  }
+}
+
+const SOUND_PATH = /^\/voice_mails\/([^/]+)\/sound$/;
+
+/**
+ * Handles `/api/v1{subpath}`: only a voice mail's sound, where Firmafon's documented `sound.url` points. It takes
+ * the token in the `Authorization` header only, so a player never needs it in a URL.
+ */
+export function handleApiV1(state: SandboxState, req: IncomingMessage, res: ServerResponse, url: URL, subpath: string): void {
+  const { token, via } = tokenFrom(req, url);
+  let status = 500;
+  try {
+    const id = SOUND_PATH.exec(subpath)?.[1];
+    if (id === undefined) throw notFound();
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      throw new ApiFailure(405, { status: 405, message: 'Method not allowed' }, { Allow: 'GET, HEAD' });
+    }
+    const record = token && via === 'header' ? state.findToken(token) : undefined;
     if (!record) {
+      if (via !== 'query') throw unauthorized(token);
       throw new ApiFailure(
         401,
-        { error: 'invalid_token', error_description: token ? 'The access token is invalid.' : 'No access token was sent.' },
+        { error: 'invalid_token', error_description: 'Send the access token in the Authorization header.' },
         { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
       );
     }
-    const body = route(state, subpath, url, record);
-    sendJson(res, 200, body, { 'Cache-Control': 'private, no-store' });
+    const me = state.data.employees.find((e) => e.id === record.employeeId);
+    if (!me) throw notFound();
+    findVoiceMail(state, me.company_id, id);
+    status = sendRecording(req, res, { 'Cache-Control': 'private, no-store' });
   } catch (error) {
-    if (!(error instanceof ApiFailure)) {
-      status = 500;
-      throw error;
-    }
-    status = error.status;
-    sendJson(res, error.status, error.body, error.headers);
+    status = answerFailure(res, error);
   } finally {
-    state.logApi({ path: `/api/v2${subpath}`, authVia: via, status });
+    state.logApi({ path: `/api/v1${subpath}`, authVia: via, status });
   }
 }

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { CallJson } from './data/index.ts';
-import type { ApiFault, BehaviourSettings, RequestLog, Settings } from './state.ts';
+import type { ApiFault, BehaviourSettings, DialLogEntry, RequestLog, Settings } from './state.ts';
 
 const API = '/api/v2';
 
@@ -237,7 +237,7 @@ export class SandboxOAuthClient {
 export type SandboxResetOptions = Partial<Settings>;
 /** The settings `settings` changes without a reset. */
 export type SandboxBehaviour = BehaviourSettings;
-export type { ApiFault, RequestLog } from './state.ts';
+export type { ApiFault, DialLogEntry, RequestLog } from './state.ts';
 
 export interface SandboxControl {
   /** The sandbox's origin. */
@@ -253,6 +253,8 @@ export interface SandboxControl {
   fault(fault: ApiFault): Promise<{ faults: ApiFault[] }>;
   /** What reached the sandbox (no codes, tokens or secrets). */
   log(): Promise<RequestLog>;
+  /** The calls placed through `POST /api/v2/switch/dial` since the last reset, oldest first (from `log`). */
+  dials(): Promise<DialLogEntry[]>;
 }
 
 /** The control API of the sandbox at `sandboxUrl`. Every call throws unless the answer is 200. */
@@ -275,5 +277,6 @@ export function sandboxControl(sandboxUrl: string, { timeoutMs = 120_000 }: { ti
     addCalls: (count, status) => control('add-calls', status === undefined ? { count } : { count, status }),
     fault: (fault) => control('fault', fault),
     log: () => control('log'),
+    dials: async () => (await control<RequestLog>('log')).dials,
   };
 }

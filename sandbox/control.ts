@@ -176,6 +176,8 @@ export function handleHome(state: SandboxState, req: IncomingMessage, res: Serve
       approvals: state.approvals.size,
       settings: state.settings,
       callCount: state.data.calls.length,
+      voiceMailCount: state.data.voiceMails.filter((s) => s.companyId === state.data.companyId).length,
+      dials: state.log.dials.slice(-10).reverse(),
       signedInAs: user ? user.email : null,
       notice,
     }),

@@ -3,7 +3,7 @@
  * sandbox's own home page. Everything goes through the escaping `html` template; names are untrusted.
  */
 import { html, SafeHtml } from './html.ts';
-import { SANDBOX_PASSWORD, SANDBOX_USERS, type SandboxClient, type Settings } from './state.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERS, type DialLogEntry, type SandboxClient, type Settings } from './state.ts';
 
 const STYLE = `
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #f6f6f4; }
@@ -86,6 +86,8 @@ export function consentPage(options: {
 <ul>
 <li>read your call history and your company's calls</li>
 <li>read your profile, your colleagues and your company's receptions</li>
+<li>listen to your company's voice mails, mark them heard and delete them</li>
+<li>ring your phone and connect it to a number you choose</li>
 </ul>
 <form method="post" action="/api/v2/authorize">
 ${hiddenFields(options.params)}
@@ -117,6 +119,9 @@ export function homePage(options: {
   approvals: number;
   settings: Settings;
   callCount: number;
+  voiceMailCount: number;
+  /** The last calls placed through `/switch/dial`, newest first. */
+  dials: readonly DialLogEntry[];
   signedInAs: string | null;
   notice: string | null;
 }): SafeHtml {
@@ -146,10 +151,21 @@ ${options.clients.map(
 <ul>
 <li>Live tokens: <span id="live-tokens">${options.liveTokens}</span></li>
 <li>Approved (user, client) pairs: ${options.approvals}</li>
-<li>Calls: ${options.callCount} (dataset <code>${s.dataset}</code>, seed ${s.seed}${s.hostileNames ? ', hostile names' : ''})</li>
+<li>Calls: ${options.callCount} (dataset <code>${s.dataset}</code>, seed ${s.seed}${s.hostileNames ? ', hostile names' : ''}); voice mails: ${options.voiceMailCount}</li>
 <li>State parameter: ${s.dropState ? 'dropped from redirects' : 'echoed'}; PKCE: ${s.requirePkce ? 'required' : 'optional'}</li>
 ${s.latencyMs > 0 ? html`<li>Added latency: ${s.latencyMs} ms on every token and API answer</li>` : ''}
 </ul>
+<h2>Last click-to-call dials</h2>
+${
+  options.dials.length === 0
+    ? html`<p>None yet. <code>POST /api/v2/switch/dial</code> would ring the employee's phone, then the number.</p>`
+    : html`<table>
+<thead><tr><th scope="col">At</th><th scope="col">Employee</th><th scope="col">To number</th></tr></thead>
+<tbody>
+${options.dials.map((d) => html`<tr><td>${d.at}</td><td>${d.employeeId}</td><td><code>${d.toNumber}</code></td></tr>\n`)}
+</tbody>
+</table>`
+}
 <form method="post" action="/sandbox/revoke-all"><button type="submit">Revoke all tokens</button></form>
 <form method="post" action="/sandbox/forget-approvals"><button type="submit">Forget approvals</button></form>
 <form method="post" action="/sandbox/sign-out"><button type="submit">Sign out of the sandbox</button></form>`,

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { FIRMAFON_API_BASE_PATH } from '../common/routes.ts';
-import { handleApi } from './api.ts';
+import { handleApi, handleApiV1 } from './api.ts';
 import { handleControl, handleHome, handlePageAction } from './control.ts';
 import type { DatasetName } from './data/index.ts';
 import { sendHtml, sendJson } from './http.ts';
@@ -51,6 +51,8 @@ const PROCESS_START = new Date();
 /** How many calls the sandbox generates unless told otherwise. */
 export const DEFAULT_CALLS = 250;
 const API_PREFIX = `${FIRMAFON_API_BASE_PATH}/`;
+/** Firmafon's v1 API: only where a voice mail's `sound.url` points. */
+const API_V1_BASE_PATH = '/api/v1';
 const PAGE_ACTIONS = new Set(['revoke-all', 'sign-out', 'forget-approvals']);
 
 function validateClients(clients: readonly SandboxClient[]): void {
@@ -78,12 +80,22 @@ function methodNotAllowed(res: ServerResponse, allow: string, kind: 'html' | 'oa
   }
 }
 
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
+
+/** `http://ADDRESS:PORT` of the socket's local end: the server's own address as this request reached it. */
+function socketOrigin(req: IncomingMessage): string {
+  const { localAddress = '127.0.0.1', localPort } = req.socket;
+  const address = localAddress.startsWith('::ffff:') ? localAddress.slice('::ffff:'.length) : localAddress;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${localPort ?? 0}`;
+}
+
 /** The configured `latencyMs`, read per request so the control API can change it between requests. */
 async function latency(state: SandboxState): Promise<void> {
   if (state.settings.latencyMs > 0) await delay(state.settings.latencyMs);
 }
 
-async function route(state: SandboxState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** `origin`: the server's own (`http://127.0.0.1:PORT`), for the absolute URLs the API answers with. */
+async function route(state: SandboxState, req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
   const raw = req.url ?? '';
   if (!raw.startsWith('/')) {
     sendHtml(res, 400, simplePage('Bad request', 'Malformed request target.'));
@@ -118,7 +130,11 @@ async function route(state: SandboxState, req: IncomingMessage, res: ServerRespo
   }
   if (path.startsWith(API_PREFIX)) {
     await latency(state);
-    return handleApi(state, req, res, url, path.slice(FIRMAFON_API_BASE_PATH.length));
+    return handleApi(state, req, res, url, path.slice(FIRMAFON_API_BASE_PATH.length), origin);
+  }
+  if (path.startsWith(`${API_V1_BASE_PATH}/`)) {
+    await latency(state);
+    return handleApiV1(state, req, res, url, path.slice(API_V1_BASE_PATH.length));
   }
   sendHtml(res, 404, simplePage('Not found', 'There is nothing here. Try /sandbox.'));
 }
@@ -144,8 +160,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     clock: options.clock ?? Date.now,
   });
 
+  // Known once listening; requests only arrive after that. Not taken from the Host header, which a client chooses.
+  let origin = '';
   const server = createServer((req, res) => {
-    route(state, req, res).catch((error: unknown) => {
+    route(state, req, res, origin || socketOrigin(req)).catch((error: unknown) => {
       console.error('Firmafon sandbox: unexpected error', error instanceof Error ? error.message : error);
       if (!res.headersSent) sendJson(res, 500, { status: 500, message: 'Internal server error' });
       else res.destroy();
@@ -164,6 +182,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   if (address === null || typeof address === 'string') throw new Error('startSandbox: not listening on a TCP port');
   const { port } = address;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  // On a wildcard address (0.0.0.0, ::) each request names the server by the address it reached instead.
+  if (!WILDCARD_HOSTS.has(host)) origin = `http://${urlHost}:${port}`;
   return {
     url: `http://${urlHost}:${port}`,
     close: () =>

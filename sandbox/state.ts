@@ -1,6 +1,6 @@
 /**
  * The sandbox's memory: generated data, settings, sessions, approvals, authorization codes, access tokens
- * and the request log. Codes and tokens are kept only as SHA-256 digests, so nothing here (or in the log)
+ * and the request log (with the calls placed through `/switch/dial`). Codes and tokens are kept only as SHA-256 digests, so nothing here (or in the log)
  * can be replayed.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -106,11 +106,22 @@ export interface ApiLogEntry {
   status: number;
 }
 
+/** A click-to-call the sandbox accepted (`POST /switch/dial`): Firmafon would now ring the employee's phone. */
+export interface DialLogEntry {
+  at: string;
+  employeeId: number;
+  toNumber: string;
+}
+
 export interface RequestLog {
   authorizeRequests: AuthorizeLogEntry[];
   tokenRequests: TokenLogEntry[];
   apiRequests: ApiLogEntry[];
+  /** Oldest first. */
+  dials: DialLogEntry[];
 }
+
+const emptyLog = (): RequestLog => ({ authorizeRequests: [], tokenRequests: [], apiRequests: [], dials: [] });
 
 const MAX_LOG_ENTRIES = 2000;
 
@@ -142,7 +153,7 @@ export class SandboxState {
   readonly sessions = new Map<string, SessionRecord>();
   /** `${employeeId}:${clientId}` pairs the user has authorized. */
   readonly approvals = new Set<string>();
-  log: RequestLog = { authorizeRequests: [], tokenRequests: [], apiRequests: [] };
+  log: RequestLog = emptyLog();
   faults: ApiFault[] = [];
 
   constructor(options: { clients: readonly SandboxClient[]; settings: Settings; now: Date; clock: () => number }) {
@@ -166,7 +177,7 @@ export class SandboxState {
     this.tokens.clear();
     this.sessions.clear();
     this.approvals.clear();
-    this.log = { authorizeRequests: [], tokenRequests: [], apiRequests: [] };
+    this.log = emptyLog();
     this.faults = [];
     this.data = this.generate();
   }
@@ -241,6 +252,10 @@ export class SandboxState {
 
   logApi(entry: Omit<ApiLogEntry, 'at'>): void {
     push(this.log.apiRequests, { at: this.nowIso(), ...entry });
+  }
+
+  recordDial(entry: Omit<DialLogEntry, 'at'>): void {
+    push(this.log.dials, { at: this.nowIso(), ...entry });
   }
 }
 

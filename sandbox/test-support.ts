@@ -79,3 +79,34 @@ export async function getJson(url: string, token?: string): Promise<{ status: nu
   const res = await fetch(url, token ? { headers: { authorization: `Bearer ${token}` } } : {});
   return { status: res.status, body: (await res.json()) as unknown, res };
 }
+
+export interface WriteInit {
+  token?: string;
+  /** Sent as `application/x-www-form-urlencoded`, as Rails forms and most Firmafon clients send writes. */
+  form?: Record<string, string>;
+  /** Sent as `application/json`, as one public client sends writes. */
+  json?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * One API request with any method (a GET or HEAD leaves `form`/`json` off); answers the status and the parsed JSON
+ * body (null when there is none).
+ */
+export async function apiRequest(url: string, method: string, init: WriteInit = {}): Promise<{ status: number; body: unknown; res: Response }> {
+  const headers: Record<string, string> = { ...(init.headers ?? {}) };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  let body: string | undefined;
+  if (method === 'GET' || method === 'HEAD') {
+    // fetch refuses a body on these.
+  } else if (init.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(init.form).toString();
+  } else if (init.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(init.json);
+  }
+  const res = await fetch(url, { method, headers, body });
+  const text = await res.text();
+  return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown), res };
+}

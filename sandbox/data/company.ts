@@ -70,15 +70,16 @@ export interface Ctx {
 }
 
 export function buildCompany(prng: Prng, hostile: boolean): Omit<Ctx, 'prng' | 'nowSec'> {
-  const employeeSpecs: Array<[string, number[], string]> = [
-    ['Mette Jensen', [1, 2], 'available'],
-    ['Lars Nielsen', [1], 'available'],
-    ['Sofie Hansen', [2], 'busy'],
-    ['Mikkel Pedersen', [1], 'available'],
-    ['Camilla Larsen', [2], 'away'],
-    [hostile ? '"><script>alert(1)</script>' : 'Jens Østergaard', [1, 2], 'available'],
+  // Mette (1) can place calls through the switch; Lars (2) cannot, so click-to-call has a refusal to show.
+  const employeeSpecs: Array<[string, number[], string, boolean]> = [
+    ['Mette Jensen', [1, 2], 'available', true],
+    ['Lars Nielsen', [1], 'available', false],
+    ['Sofie Hansen', [2], 'busy', true],
+    ['Mikkel Pedersen', [1], 'available', true],
+    ['Camilla Larsen', [2], 'away', false],
+    [hostile ? '"><script>alert(1)</script>' : 'Jens Østergaard', [1, 2], 'available', true],
   ];
-  const employees: EmployeeJson[] = employeeSpecs.map(([name, groups, presence], i) => ({
+  const employees: EmployeeJson[] = employeeSpecs.map(([name, groups, presence, hasSwitch], i) => ({
     type: 'Employee',
     id: i + 1,
     name,
@@ -88,6 +89,7 @@ export function buildCompany(prng: Prng, hostile: boolean): Omit<Ctx, 'prng' | '
     endpoint: `Employee#${i + 1}`,
     company_id: COMPANY_ID,
     employee_group_ids: groups,
+    has_switch: hasSwitch,
   }));
   const receptionSpecs: Array<[string, string, number | null]> = [
     ['Hovednummer', '4570701000', null],

@@ -8,6 +8,7 @@ import { COMPANY_ID, contextFor, HOSTILE_IMG_NAME, type Ctx, type Party } from '
 import { pickCallee } from './parties.ts';
 import { boundariesSchedule, DAY_SECONDS, defaultSchedule } from './schedule.ts';
 import type { EmployeeJson, GenerateOptions, SandboxData, StoredCall } from './types.ts';
+import { generateVoiceMails } from './voice-mails.ts';
 
 function sortNewestFirst(calls: StoredCall[]): void {
   calls.sort((a, b) => b.startedAt - a.startedAt || b.seq - a.seq);
@@ -65,6 +66,7 @@ export function generateData(options: GenerateOptions): SandboxData {
     receptions: ctx.receptions,
     contacts: ctx.contacts,
     calls: stored,
+    voiceMails: generateVoiceMails(stored, options.seed, nowSec),
   };
 }
 

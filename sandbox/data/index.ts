@@ -6,3 +6,4 @@ export { DATASET_NAMES } from './types.ts';
 export { COMPANY_ID, HOSTILE_IMG_NAME } from './company.ts';
 export { boundaryLayout, MAX_BURST } from './schedule.ts';
 export { addIncomingCalls, generateData, type NewCallStatus } from './generate.ts';
+export { OTHER_COMPANY_ID, VOICE_MAIL_SECONDS } from './voice-mails.ts';

@@ -72,6 +72,8 @@ export interface EmployeeJson {
   endpoint: string;
   company_id: number;
   employee_group_ids: number[];
+  /** Whether the employee has Firmafon's switch (needed for click-to-call). */
+  has_switch: boolean;
 }
 
 export interface ReceptionJson {
@@ -90,6 +92,31 @@ export interface StoredCall {
   readonly seq: number;
 }
 
+/**
+ * A voice mail as Firmafon answers it, except `sound`: its URL is absolute on the server's own origin, so the
+ * API adds it per request.
+ */
+export interface VoiceMailJson {
+  id: number;
+  created_at: string;
+  heard: boolean;
+  /** Seconds. */
+  duration: number;
+  from_number: string | null;
+  from_contact: ContactJson | null;
+  endpoint: string;
+  endpoint_name: string;
+}
+
+/** A voice mail plus the sandbox's own index fields, which never reach the JSON. */
+export interface StoredVoiceMail {
+  readonly voiceMail: VoiceMailJson;
+  /** Another company's messages share the id sequence; nobody signed in to the sandbox can see them. */
+  readonly companyId: number;
+  /** `created_at` in Unix seconds. */
+  readonly createdAt: number;
+}
+
 export interface SandboxData {
   companyId: number;
   employees: EmployeeJson[];
@@ -97,4 +124,6 @@ export interface SandboxData {
   contacts: ContactJson[];
   /** Newest first (started_at desc, then seq desc). */
   calls: StoredCall[];
+  /** Newest first (created_at desc, then id desc). PUT and DELETE change this list. */
+  voiceMails: StoredVoiceMail[];
 }
