@@ -7,16 +7,17 @@ import * as v from 'valibot';
 import {
   DialRequestSchema,
   EmployeeUpdateSchema,
+  MAX_WRITE_BODY_BYTES,
   VoiceMailUpdateSchema,
 } from '../../common/write-contract.ts';
 import { methodNotAllowed, ok, refuse, type Failure, type Result } from './http.ts';
+import { declaresTooLarge, readCappedText, readJsonBody } from './read-body.ts';
+import { checkJsonContentType } from './request-guards.ts';
 
 export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
 
 /** One allowed write: how its JSON body is checked and turned into form fields (`null`: it carries no body). */
-interface WriteRoute {
-  /** A short name for logs and tests; never a value from the request. */
-  name: string;
+export interface WriteRoute {
   method: WriteMethod;
   toForm: ((body: unknown) => Result<[string, string][]>) | null;
 }
@@ -52,7 +53,6 @@ export const WRITE_PATHS: readonly WritePath[] = [
     pattern: /^switch\/dial$/,
     methods: {
       POST: {
-        name: 'dial',
         method: 'POST',
         toForm: (body) => {
           const parsed = parseBody(DialRequestSchema, body, 'a call');
@@ -65,21 +65,19 @@ export const WRITE_PATHS: readonly WritePath[] = [
     pattern: new RegExp(`^voice_mails/${ID}$`),
     methods: {
       PUT: {
-        name: 'voicemail-update',
         method: 'PUT',
         toForm: (body) => {
           const parsed = parseBody(VoiceMailUpdateSchema, body, 'a voicemail');
           return parsed.ok ? ok([['voice_mail[heard]', formBoolean(parsed.value.heard)]]) : parsed;
         },
       },
-      DELETE: { name: 'voicemail-delete', method: 'DELETE', toForm: null },
+      DELETE: { method: 'DELETE', toForm: null },
     },
   },
   {
     pattern: new RegExp(`^employees/${ID}$`),
     methods: {
       PUT: {
-        name: 'employee-update',
         method: 'PUT',
         toForm: (body) => {
           const parsed = parseBody(EmployeeUpdateSchema, body, 'do not disturb');
@@ -119,7 +117,7 @@ export function encodeRailsForm(fields: readonly [string, string][]): string {
 }
 
 /** 400 when a write that carries no body (DELETE) is sent one. */
-export const BODY_NOT_ALLOWED: Failure = {
+const BODY_NOT_ALLOWED: Failure = {
   status: 400,
   error: 'invalid_request',
   description: 'This request takes no body.',
@@ -131,3 +129,22 @@ export const QUERY_NOT_ALLOWED: Failure = {
   error: 'invalid_request',
   description: 'A write to Firmafon takes no query string.',
 };
+
+/**
+ * Reads the write's body and gives the form Firmafon gets (`undefined` for a write without one): 415 unless
+ * `application/json`, 413 over MAX_WRITE_BODY_BYTES (declared or streamed), 400 when it is not JSON or breaks the
+ * route's contract, or when a bodiless write (DELETE) carries even one byte.
+ */
+export async function readWriteForm(req: Request, route: WriteRoute): Promise<Result<string | undefined>> {
+  if (route.toForm === null) {
+    if (declaresTooLarge(req.headers, 0)) return refuse(BODY_NOT_ALLOWED);
+    const read = await readCappedText(req.body, 0);
+    return read.ok ? ok(undefined) : refuse(BODY_NOT_ALLOWED);
+  }
+  const wrongType = checkJsonContentType(req.headers);
+  if (wrongType) return refuse(wrongType);
+  const body = await readJsonBody(req, MAX_WRITE_BODY_BYTES);
+  if (!body.ok) return body;
+  const fields = route.toForm(body.value);
+  return fields.ok ? ok(encodeRailsForm(fields.value)) : fields;
+}
