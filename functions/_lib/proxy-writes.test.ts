@@ -2,9 +2,11 @@
  * The proxy's writes end to end: only the allowlisted method + path pairs reach Firmafon, each only from the
  * dashboard's own script, with a small JSON body that matches its contract, sent on as a Rails form body.
  */
+import * as fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE } from '../../common/routes.ts';
 import handler from '../firmafon-proxy.ts';
+import { encodeRailsForm, matchWrite } from './proxy-writes.ts';
 import { json, startFakeFirmafon, type FakeFirmafon } from './test-support/fake-firmafon.ts';
 import { ACCESS_TOKEN, SITE, baseEnv, captureConsole, envPerTest, inspect, seen, streamOf } from './test-support/harness.ts';
 
@@ -150,6 +152,11 @@ describe('the allowlist', () => {
     expect(fake.received).toEqual([]);
   });
 
+  it('says in words which methods a path takes', async () => {
+    const res = await call(writeRequest('PATCH', 'voice_mails/1', { body: { heard: true } }));
+    expect(res.json).toEqual({ error: 'method_not_allowed', error_description: 'This endpoint only accepts GET, HEAD, PUT and DELETE.' });
+  });
+
   it.each([
     ['POST', 'switch%2Fdial', 400],
     ['PUT', 'voice_mails%2F1', 400],
@@ -178,6 +185,51 @@ describe('the allowlist', () => {
     const res = await call(writeRequest('POST', `switch/dial${query}`, { body: { to_number: '4512345678' } }));
     expect([res.status, errorOf(res.json)]).toEqual([400, 'invalid_request']);
     expect(fake.received).toEqual([]);
+  });
+});
+
+describe('the allowlist, as a property', () => {
+  const ALLOWED = [/^POST switch\/dial$/, /^(PUT|DELETE) voice_mails\/\d{1,18}$/, /^PUT employees\/\d{1,18}$/];
+  const segment = fc.oneof(
+    fc.constantFrom('switch', 'dial', 'voice_mails', 'employees', 'employee', 'calls', 'sound', '1', '302667', 'x', '..', '.', '%2F', '%2e', ''),
+    fc.stringMatching(/^[A-Za-z0-9_%.-]{1,6}$/),
+  );
+  const method = fc.constantFrom('POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND', 'Put', 'post');
+
+  it('sends Firmafon only the allowlisted method and path pairs', async () => {
+    await fc.assert(
+      fc.asyncProperty(method, fc.array(segment, { minLength: 1, maxLength: 4 }), async (m, segments) => {
+        fake.received.length = 0;
+        const request = writeRequest(m, segments.join('/'), { body: { heard: true, to_number: '4512345678', do_not_disturb: false } });
+        const res = await handler(request);
+        await res.body?.cancel();
+        const sent = fake.received[0];
+        if (sent !== undefined) {
+          const forwarded = `${sent.method} ${sent.url.replace('/api/v2/', '')}`;
+          expect(ALLOWED.some((pattern) => pattern.test(forwarded))).toBe(true);
+        } else {
+          expect([400, 404, 405]).toContain(res.status);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('matchWrite knows the four writes and nothing else', () => {
+    expect(matchWrite('POST', 'switch/dial').ok).toBe(true);
+    expect(matchWrite('PUT', 'voice_mails/1').ok).toBe(true);
+    expect(matchWrite('DELETE', 'voice_mails/1').ok).toBe(true);
+    expect(matchWrite('PUT', 'employees/1').ok).toBe(true);
+    expect(matchWrite('PUT', 'voice_mails/1234567890123456789').ok).toBe(false);
+    expect(matchWrite('constructor', 'voice_mails/1').ok).toBe(false);
+    expect(matchWrite('__proto__', 'switch/dial').ok).toBe(false);
+  });
+
+  it('encodeRailsForm keeps the bracketed names and percent-encodes values', () => {
+    expect(encodeRailsForm([['employee[do_not_disturb]', 'true'], ['employee[dnd_timeout_at]', '2026-01-01T00:00:00+01:00']])).toBe(
+      'employee[do_not_disturb]=true&employee[dnd_timeout_at]=2026-01-01T00%3A00%3A00%2B01%3A00',
+    );
+    expect(encodeRailsForm([['to_number', '4512345678&x=1']])).toBe('to_number=4512345678%26x%3D1');
   });
 });
 
