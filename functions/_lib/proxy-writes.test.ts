@@ -327,6 +327,16 @@ describe('the body', () => {
     expect(res.json).toEqual({ error: 'invalid_request', error_description: 'to_number is missing or not valid for a call.' });
   });
 
+  it('does not echo a key the request made up', async () => {
+    const res = await call(writeRequest('POST', 'switch/dial', { raw: '{"to_number":"4512345678","made_up_key":1}' }));
+    expect(res.json).toEqual({ error: 'invalid_request', error_description: 'The request body has a field the contract for a call does not know.' });
+  });
+
+  it('says a body that is not an object must be one', async () => {
+    const res = await call(writeRequest('PUT', 'voice_mails/1', { raw: 'true' }));
+    expect(res.json).toEqual({ error: 'invalid_request', error_description: 'The request body must be a JSON object as the contract for a voicemail says.' });
+  });
+
   it.each([
     ['a JSON body', '{}'],
     ['one byte', ' '],

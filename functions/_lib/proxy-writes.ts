@@ -31,18 +31,17 @@ interface WritePath {
 const ID = '\\d{1,18}';
 
 /**
- * The schema's first issue as a fixed sentence naming the field, never its value (RFC 6749 §5.2 shape of our errors).
+ * The schema's first issue as a fixed sentence naming the contract's field, never a value or a key the request made up
+ * (the RFC 6749 §5.2 shape of our errors).
  */
-function parseBody<S extends v.GenericSchema>(schema: S, body: unknown, what: string): Result<v.InferOutput<S>> {
+function parseBody<S extends v.GenericSchema & { entries: Record<string, unknown> }>(schema: S, body: unknown, what: string): Result<v.InferOutput<S>> {
   const parsed = v.safeParse(schema, body);
   if (parsed.success) return ok(parsed.output);
   const key = parsed.issues[0].path?.[0]?.key;
-  const field = typeof key === 'string' && /^[a-z_]{1,40}$/.test(key) ? key : null;
-  return refuse({
-    status: 400,
-    error: 'invalid_request',
-    description: field ? `${field} is missing or not valid for ${what}.` : `The request body does not match the contract for ${what}.`,
-  });
+  const field = typeof key === 'string' && Object.hasOwn(schema.entries, key) ? key : null;
+  const invalid = (description: string) => refuse({ status: 400, error: 'invalid_request', description });
+  if (field) return invalid(`${field} is missing or not valid for ${what}.`);
+  return invalid(key === undefined ? `The request body must be a JSON object as the contract for ${what} says.` : `The request body has a field the contract for ${what} does not know.`);
 }
 
 const formBoolean = (value: boolean) => (value ? 'true' : 'false');
