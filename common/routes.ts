@@ -38,3 +38,9 @@ export const DASHBOARD_REQUEST_HEADER_VALUE = '1';
 
 /** Default Firmafon origin when `FIRMAFON_URL` is not set. */
 export const DEFAULT_FIRMAFON_URL = 'https://app.firmafon.dk';
+
+/**
+ * Fetches a voicemail's sound (Firmafon's `sound.url`, passed as `?url=`) with the token in a header, so the token
+ * never travels in a URL; the SPA plays the answer from a Blob URL (docs/decisions/0012).
+ */
+export const VOICEMAIL_SOUND_PATH = '/api/voicemail-sound';

@@ -176,6 +176,8 @@ test.describe('content security policy', () => {
     // No form of ours posts anywhere but here: not even to Firmafon, where the sign-in goes by navigation.
     const directives = csp.split(';').map((directive) => directive.trim());
     expect(directives.filter((directive) => directive.startsWith('form-action'))).toEqual(["form-action 'self'"]);
+    // Voicemails play from a Blob URL of a sound fetched with the token in a header; no other media source.
+    expect(directives.filter((directive) => directive.startsWith('media-src'))).toEqual(["media-src 'self' blob:"]);
     const inline = await page.evaluate(() => ({
       scripts: document.querySelectorAll('script:not([src])').length,
       styles: document.querySelectorAll('style').length,

@@ -14,6 +14,10 @@ describe("netlify.toml's headers for every page", () => {
     expect(cspDirectives().filter((directive) => directive.startsWith('form-action'))).toEqual(["form-action 'self'"]);
   });
 
+  it("plays media only from this origin and from Blob URLs (media-src 'self' blob:), for voicemails", () => {
+    expect(cspDirectives().filter((directive) => directive.startsWith('media-src'))).toEqual(["media-src 'self' blob:"]);
+  });
+
   it('keeps the strict Content-Security-Policy', () => {
     expect(cspDirectives()).toEqual(
       expect.arrayContaining([

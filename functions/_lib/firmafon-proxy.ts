@@ -102,21 +102,27 @@ export function bearerAuthorization(headers: Headers): Result<string> {
 }
 
 export interface ForwardOptions {
-  method: 'GET' | 'HEAD';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
   targetUrl: string;
+  /** A write's Rails form body (proxy-writes.ts); reads and DELETE send none. */
+  formBody?: string;
   authorization: string;
   acceptLanguage: string | null;
   timeoutMs: number;
   fetch?: typeof fetch;
 }
 
-/** Sends the request to Firmafon and streams the answer back; 504/502 failures when there is none. */
+/**
+ * Sends the request to Firmafon once and streams the answer back; 504/502 failures when there is none. A write is
+ * never retried: after a timeout Firmafon may still have acted on it.
+ */
 export async function forwardToFirmafon(options: ForwardOptions): Promise<Response | Failure> {
   const headers: Record<string, string> = { Authorization: options.authorization, Accept: 'application/json' };
   if (options.acceptLanguage !== null) headers['Accept-Language'] = options.acceptLanguage;
+  if (options.formBody !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=utf-8';
   const answer = await fetchUpstream(
     options.targetUrl,
-    { method: options.method, headers },
+    { method: options.method, headers, ...(options.formBody !== undefined ? { body: options.formBody } : {}) },
     {
       timeoutMs: options.timeoutMs,
       invalidResponseDescription: 'Firmafon answered with a redirect the dashboard cannot follow.',

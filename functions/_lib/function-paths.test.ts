@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_PATH, PROXY_PREFIX, RELAY_PATH, RELAY_STATE_PATH, TOKEN_PATH } from '../../common/routes.ts';
+import { CONFIG_PATH, PROXY_PREFIX, RELAY_PATH, RELAY_STATE_PATH, TOKEN_PATH, VOICEMAIL_SOUND_PATH } from '../../common/routes.ts';
 import { config as configFunction } from '../config.ts';
 import { config as proxyFunction } from '../firmafon-proxy.ts';
 import { config as relayStateFunction } from '../relay-state.ts';
 import { config as relayFunction } from '../relay.ts';
 import { config as tokenFunction } from '../token.ts';
+import { config as voicemailSoundFunction } from '../voicemail-sound.ts';
 
 // Netlify finds a function's path by reading `export const config` statically: an imported constant or a
 // template string there is silently ignored and the function is never routed. So the paths are literals,
@@ -16,6 +17,7 @@ const entries = [
   { file: 'firmafon-proxy.ts', config: proxyFunction, expected: `${PROXY_PREFIX}/*` },
   { file: 'relay-state.ts', config: relayStateFunction, expected: RELAY_STATE_PATH },
   { file: 'relay.ts', config: relayFunction, expected: RELAY_PATH },
+  { file: 'voicemail-sound.ts', config: voicemailSoundFunction, expected: VOICEMAIL_SOUND_PATH },
 ];
 
 describe('function paths', () => {

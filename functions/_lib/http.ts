@@ -47,7 +47,7 @@ export function methodNotAllowed(allowed: readonly string[]): Failure {
   return {
     status: 405,
     error: 'method_not_allowed',
-    description: `This endpoint only accepts ${allowed.join(' and ')}.`,
+    description: `This endpoint only accepts ${allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} and ${allowed.at(-1)}` : allowed.join('')}.`,
     headers: { Allow: allowed.join(', ') },
   };
 }
