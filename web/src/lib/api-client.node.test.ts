@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accessToken } from './access-token.ts';
-import { firmafonGet } from './api-client.ts';
+import { firmafonGet, firmafonWrite } from './api-client.ts';
 import { ApiError } from './api-error.ts';
 import { json, startLoopback, type Loopback } from './testing/loopback.node.ts';
 
@@ -18,6 +18,9 @@ beforeAll(async () => {
     if (path === '/api/firmafon/revoked') return json(res, 401, { status: 'failure', message: '401 Unauthorized' });
     if (path === '/api/firmafon/revoked-later') return void held.push(() => json(res, 401, { error: 'invalid_token' }));
     if (path === '/api/firmafon/forbidden') return json(res, 403, { error: 'forbidden', error_description: 'No access' });
+    if (path === '/api/firmafon/switch/dial') return json(res, 200, {});
+    if (path === '/api/firmafon/switch/refused') return json(res, 422, { status: 422, message: 'No switch' });
+    if (path === '/api/firmafon/switch/down') return json(res, 502, { error: 'upstream_unavailable' });
     return json(res, 404, { status: 404, message: 'Not found' });
   });
 });
@@ -64,6 +67,42 @@ describe('firmafonGet', () => {
   it('keeps the token on a 403: the person is signed in but may not see this', async () => {
     accessToken.set('token-one');
     await expect(firmafonGet('/forbidden', { schema: Named })).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+    expect(accessToken.get()).toBe('token-one');
+  });
+});
+
+describe('firmafonWrite', () => {
+  const Empty = v.object({});
+
+  it('sends the body as JSON with the token and the dashboard header, to the proxy path', async () => {
+    accessToken.set('token-one');
+    await expect(firmafonWrite('POST', '/switch/dial', { body: { to_number: '4512345678' }, schema: Empty })).resolves.toEqual({});
+    const [request] = proxy.seen;
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe('/api/firmafon/switch/dial');
+    expect(request?.headers.authorization).toBe('Bearer token-one');
+    expect(request?.headers['x-firmafon-dashboard']).toBe('1');
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(request?.body ?? '')).toEqual({ to_number: '4512345678' });
+  });
+
+  it('makes no request when no one is signed in', async () => {
+    await expect(firmafonWrite('POST', '/switch/dial', { body: {}, schema: Empty })).rejects.toMatchObject({ status: 401, code: 'invalid_token' });
+    expect(proxy.seen).toHaveLength(0);
+  });
+
+  it('drops the token on a 401, as reads do', async () => {
+    accessToken.set('token-one');
+    await expect(firmafonWrite('POST', '/revoked', { body: {}, schema: Empty })).rejects.toMatchObject({ status: 401 });
+    expect(accessToken.get()).toBeNull();
+    expect(accessToken.lastSignedOutReason()).toBe('expired');
+  });
+
+  it('sends a failed write once: a 422 or a 5xx is never retried, and keeps the token', async () => {
+    accessToken.set('token-one');
+    await expect(firmafonWrite('POST', '/switch/refused', { body: {}, schema: Empty })).rejects.toMatchObject({ status: 422 });
+    await expect(firmafonWrite('POST', '/switch/down', { body: {}, schema: Empty })).rejects.toMatchObject({ status: 502, code: 'upstream_unavailable' });
+    expect(proxy.seen.map((r) => r.url)).toEqual(['/api/firmafon/switch/refused', '/api/firmafon/switch/down']);
     expect(accessToken.get()).toBe('token-one');
   });
 });

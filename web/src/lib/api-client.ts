@@ -2,11 +2,12 @@
  * The SPA's one HTTP entry point for Firmafon data. Calls go to the same-origin proxy (`/api/firmafon/*`,
  * see functions/firmafon-proxy.ts) with the in-memory token as `Authorization: Bearer` — never as
  * `?access_token=`, which would land in logs. Responses are parsed with a schema and failures become ApiError
- * (lib/fetch-json.ts). Any 401 drops the token (the auth feature then clears the cache and explains).
+ * (lib/fetch-json.ts). Any 401 drops the token (the auth feature then clears the cache and explains). Writes
+ * (`firmafonWrite`) also carry the dashboard's custom header, which the proxy requires (docs/decisions/0012).
  */
 import type * as v from 'valibot';
 import { ErrorCode } from '@common/errors.ts';
-import { PROXY_PREFIX } from '@common/routes.ts';
+import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE, PROXY_PREFIX } from '@common/routes.ts';
 import { accessToken } from './access-token.ts';
 import { ApiError } from './api-error.ts';
 import { fetchJson } from './fetch-json.ts';
@@ -28,20 +29,54 @@ function buildUrl(path: string, query: QueryParams | undefined): string {
   return `${PROXY_PREFIX}${path}${qs ? `?${qs}` : ''}`;
 }
 
+/** The token to send, or ApiError 401 `invalid_token` when no one is signed in (no request is made). */
+function currentToken(): string {
+  const token = accessToken.get();
+  if (!token) throw new ApiError({ status: 401, code: ErrorCode.invalidToken, message: 'Not signed in' });
+  return token;
+}
+
+/** Runs `request`; a 401 drops the token, but only if it is still the one the request used (a newer sign-in must survive). */
+async function dropTokenOn401<T>(token: string, request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401 && accessToken.get() === token) accessToken.clear('expired');
+    throw error;
+  }
+}
+
 /** GET a Firmafon resource through the proxy, e.g. `firmafonGet('/calls', { query, schema })`. */
 export async function firmafonGet<TSchema extends v.GenericSchema>(
   path: string,
   { query, schema, signal }: GetOptions<TSchema>,
 ): Promise<v.InferOutput<TSchema>> {
-  const token = accessToken.get();
-  if (!token) {
-    throw new ApiError({ status: 401, code: ErrorCode.invalidToken, message: 'Not signed in' });
-  }
-  try {
-    return await fetchJson(buildUrl(path, query), { headers: { Authorization: `Bearer ${token}` }, signal: signal ?? null }, schema, 'Firmafon');
-  } catch (error) {
-    // Only drop the token if it is still the one this request used (a newer sign-in must survive).
-    if (error instanceof ApiError && error.status === 401 && accessToken.get() === token) accessToken.clear('expired');
-    throw error;
-  }
+  const token = currentToken();
+  return dropTokenOn401(
+    token,
+    fetchJson(buildUrl(path, query), { headers: { Authorization: `Bearer ${token}` }, signal: signal ?? null }, schema, 'Firmafon'),
+  );
+}
+
+export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * One write to Firmafon through the proxy's allowlist (functions/_lib/proxy-writes.ts), e.g.
+ * `firmafonWrite('POST', '/switch/dial', { body, schema })`. `body` goes as JSON; build it with the schema in
+ * common/write-contract.ts. Never retried here, and callers must not retry it either: after a timeout Firmafon may
+ * already have acted (a second dial rings twice).
+ */
+export async function firmafonWrite<TSchema extends v.GenericSchema>(
+  method: WriteMethod,
+  path: string,
+  { body, schema }: { body?: unknown; schema: TSchema },
+): Promise<v.InferOutput<TSchema>> {
+  const token = currentToken();
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${token}`,
+    [DASHBOARD_REQUEST_HEADER]: DASHBOARD_REQUEST_HEADER_VALUE,
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const init = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+  return dropTokenOn401(token, fetchJson(buildUrl(path, undefined), init, schema, 'Firmafon'));
 }
