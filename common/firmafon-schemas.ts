@@ -76,6 +76,8 @@ export const EmployeeSchema = v.object({
   company_id: OptionalId,
   live_presence: OptionalString,
   do_not_disturb: v.nullish(v.boolean(), null),
+  /** Whether Firmafon can ring this employee for click-to-call (`POST switch/dial`); null when Firmafon does not say. */
+  has_switch: v.nullish(v.boolean(), null),
 });
 export type Employee = v.InferOutput<typeof EmployeeSchema>;
 
