@@ -15,6 +15,8 @@ import { computeDayOverview, findNotCalledBack } from '../model/overview.ts';
 import { dateKeyAt } from '@common/copenhagen-time.ts';
 import { CallTime, PartyLabel, StatusLabel } from '@/shared/ui/call-parts.tsx';
 import { useNow } from '@/shared/hooks/use-now.ts';
+import { NoSwitchNotice } from '@/shared/ui/call-back-button.tsx';
+import { CallBackAction } from './call-back-action.tsx';
 
 export function CallsOverview({ listSearch }: { listSearch: string }) {
   const t = useMessages(callsMessages);
@@ -78,6 +80,7 @@ export function CallsOverview({ listSearch }: { listSearch: string }) {
           </dl>
           <div className="callbacks">
             <h3>{t.notCalledBack}</h3>
+            <NoSwitchNotice />
             {notCalledBack.length === 0 ? (
               <div className="callbacks__box">
                 <p className="muted">{t.notCalledBackNone}</p>
@@ -86,7 +89,7 @@ export function CallsOverview({ listSearch }: { listSearch: string }) {
               <ul className="callbacks__box callbacks__list">
                 {notCalledBack.map(({ call, attempts }) => (
                   <li key={call.call_uuid} className="callbacks__item">
-                    <PartyLabel call={call} side="from" />
+                    <PartyLabel call={call} side="from" action={<CallBackAction call={call} side="from" />} />
                     <span className="callbacks__meta">
                       <Link to={`/calls/${encodeURIComponent(call.call_uuid)}`} state={{ listSearch }}>
                         <CallTime iso={call.started_at} now={now} />

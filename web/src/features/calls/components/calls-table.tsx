@@ -12,6 +12,7 @@ import { useMessages } from '@/lib/i18n.tsx';
 import { callsMessages } from '../messages.ts';
 import { AnsweredByLabel, CallTime, DirectionLabel, PartyLabel, StatusLabel, TalkTime } from '@/shared/ui/call-parts.tsx';
 import { useNow } from '@/shared/hooks/use-now.ts';
+import { CallBackAction } from './call-back-action.tsx';
 
 /** Every row has this height (calls.css gives the cells the same): rows are laid out, never measured. */
 const ROW_REM = 3.5;
@@ -194,10 +195,10 @@ const CallRow = memo(function CallRow({ call, rowIndex, isNew, now, linkState, o
         <DirectionLabel direction={call.direction} />
       </td>
       <td>
-        <PartyLabel call={call} side="from" />
+        <PartyLabel call={call} side="from" action={<CallBackAction call={call} side="from" />} />
       </td>
       <td>
-        <PartyLabel call={call} side="to" />
+        <PartyLabel call={call} side="to" action={<CallBackAction call={call} side="to" />} />
       </td>
       <td>
         <StatusLabel status={call.status} />

@@ -16,6 +16,8 @@ import { employeeQueries } from '@/shared/api/employees.ts';
 import { receptionQueries } from '@/shared/api/receptions.ts';
 import { endpointNames } from '@/shared/model/endpoints.ts';
 import { AnsweredByLabel, CallTime, DirectionLabel, PartyLabel, StatusLabel, TalkTime } from '@/shared/ui/call-parts.tsx';
+import { NoSwitchNotice } from '@/shared/ui/call-back-button.tsx';
+import { CallBackAction } from '../components/call-back-action.tsx';
 import { CallRoute } from '../components/call-route.tsx';
 import { callsMessages } from '../messages.ts';
 import { filtersFromSearchParams, filtersToSearchParams } from '../model/filters.ts';
@@ -97,6 +99,7 @@ export default function CallDetailsPage() {
       </h1>
       <section aria-labelledby="call-summary">
         <h2 id="call-summary">{t.summary}</h2>
+        <NoSwitchNotice />
         <dl className="call-summary">
           <div>
             <dt>{t.startedAt}</dt>
@@ -113,13 +116,13 @@ export default function CallDetailsPage() {
           <div>
             <dt>{t.col.from}</dt>
             <dd>
-              <PartyLabel call={data} side="from" />
+              <PartyLabel call={data} side="from" action={<CallBackAction call={data} side="from" />} />
             </dd>
           </div>
           <div>
             <dt>{t.col.to}</dt>
             <dd>
-              <PartyLabel call={data} side="to" />
+              <PartyLabel call={data} side="to" action={<CallBackAction call={data} side="to" />} />
             </dd>
           </div>
           <div>
