@@ -4,10 +4,11 @@
  * at most one call (shared/api/dial.ts). For an employee without a switch the button stays visible but disabled, with
  * the reason as its description and tooltip. Everything shown is React text.
  */
+import { useIsMutating } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useMessages } from '@/lib/i18n.tsx';
 import { useSignedInEmployee } from '../api/employees.ts';
-import { dialFlight, useDial } from '../api/dial.ts';
+import { dialMutationKey, useDial } from '../api/dial.ts';
 import { callBackWords } from '../messages.ts';
 import type { CallBackTarget } from '../model/call-back.ts';
 import { Alert } from './alert.tsx';
@@ -93,10 +94,11 @@ function CallBackDialog({
     if (isSuccess) closeRef.current?.focus();
   }, [isSuccess]);
 
-  const busy = isPending || dialFlight.busy;
+  // A dial started from another dialog (closed while it was on its way) also counts: one call at a time.
+  const busy = useIsMutating({ mutationKey: dialMutationKey }) > 0 || isPending;
+  // `dial` itself refuses a second start in the same tick, before this render has caught up.
   const confirm = () => {
-    if (busy) return;
-    dial(target);
+    if (!busy) dial(target);
   };
 
   return (
