@@ -28,6 +28,24 @@ describe('POST /api/v2/switch/dial', () => {
     expect(await dials()).toEqual([{ at: NOW.toISOString(), employeeId: 1, toNumber: '4571999999' }]);
   });
 
+  it('puts the outgoing call it places at the top of the history, so the number counts as called back', async () => {
+    const missed = (await apiRequest(`${sandbox.url}/api/v2/calls?status=missed&direction=incoming&limit=1`, 'GET', { token: mette })).body as {
+      calls: Array<{ from_number: string }>;
+    };
+    const number = missed.calls[0]?.from_number ?? '';
+    const me = ((await apiRequest(`${sandbox.url}/api/v2/employee`, 'GET', { token: mette })).body as { employee: { number: string } }).employee;
+    await apiRequest(dialUrl(), 'POST', { token: mette, form: { to_number: number } });
+    const { body } = await apiRequest(`${sandbox.url}/api/v2/calls?number=${number}&limit=1`, 'GET', { token: mette });
+    expect((body as { calls: unknown[] }).calls[0]).toMatchObject({
+      direction: 'outgoing',
+      status: 'ringing',
+      from_number: me.number,
+      to_number: number,
+      started_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      answered_at: null,
+    });
+  });
+
   it('takes to_number in the query string too, as one client sends it', async () => {
     const { status } = await apiRequest(dialUrl('?to_number=4520304050'), 'POST', { token: mette });
     expect(status).toBe(200);

@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CALLS_DEFAULT_LIMIT, CALLS_MAX_LIMIT } from '../common/firmafon-schemas.ts';
 import { parseIsoToSeconds } from '../common/copenhagen-time.ts';
-import type { CallJson, EmployeeJson, StoredCall, StoredVoiceMail, VoiceMailJson } from './data/index.ts';
+import { addDialledCall, type CallJson, type EmployeeJson, type StoredCall, type StoredVoiceMail, type VoiceMailJson } from './data/index.ts';
 import { BodyTooLargeError, mediaType, readBody, sendJson } from './http.ts';
 import { sendRecording, SOUND_TYPE } from './sound.ts';
 import type { SandboxState, TokenRecord } from './state.ts';
@@ -246,6 +246,8 @@ async function dialRoute(ctx: RouteContext): Promise<unknown> {
   if (!DIAL_NUMBER.test(toNumber)) throw badRequest('to_number must be a phone number with its country code, digits only, e.g. 4571999999');
   if (!ctx.me.has_switch) throw new ApiFailure(422, { status: 422, message: 'This employee has no switch and cannot place calls' });
   ctx.state.recordDial({ employeeId: ctx.me.id, toNumber });
+  // Firmafon rings the employee and then the number: the call shows up in the history at once.
+  addDialledCall(ctx.state.data, { employee: ctx.me, toNumber, nowSec: Math.floor(ctx.state.clock() / 1000) });
   return {};
 }
 

@@ -229,3 +229,32 @@ export function outgoingCall(ctx: Ctx, start: number, callee: Party, employee: E
   };
   return { call, startedAt: start, endedAt, caller: { number: employee.number, contact: null, hidden: false } };
 }
+
+/**
+ * The call click-to-call places (`POST /switch/dial`): Firmafon rings the employee's own phone and then the number,
+ * so it logs an outgoing call from the employee to the number, starting now and still ringing.
+ */
+export function dialledCall(employee: EmployeeJson, toNumber: string, contact: ContactJson | null, start: number, callUuid: string, nodeUuid: string): Built {
+  const call: CallJson = {
+    call_uuid: callUuid,
+    company_id: COMPANY_ID,
+    endpoint: employee.endpoint,
+    endpoint_name: employee.name,
+    from_number: employee.number,
+    from_number_formatted: formatPhoneNumber(employee.number),
+    from_number_hidden: false,
+    to_number: toNumber,
+    to_number_formatted: formatPhoneNumber(toNumber),
+    from_contact: null,
+    to_contact: contactCopy(contact),
+    direction: 'outgoing',
+    started_at: iso(start),
+    answered_at: null,
+    ended_at: null,
+    answered_by: null,
+    status: 'ringing',
+    talk_duration: 0,
+    nodes: [{ node_uuid: nodeUuid, call_uuid: callUuid, endpoint: employee.endpoint, started_at: iso(start), answered_at: null, ended_at: null, state: 'ringing', node_type: 'employee' }],
+  };
+  return { call, startedAt: start, endedAt: null, caller: { number: employee.number, contact: null, hidden: false } };
+}

@@ -3,7 +3,7 @@
  * equal data: all randomness comes from the seeded PRNG and the `now` anchor, never from Math.random or the clock.
  */
 import { createPrng } from '../prng.ts';
-import { outgoingCall, incomingCall, type Built } from './calls.ts';
+import { dialledCall, outgoingCall, incomingCall, type Built } from './calls.ts';
 import { COMPANY_ID, contextFor, HOSTILE_IMG_NAME, type Ctx, type Party } from './company.ts';
 import { pickCallee } from './parties.ts';
 import { boundariesSchedule, DAY_SECONDS, defaultSchedule } from './schedule.ts';
@@ -99,4 +99,16 @@ export function addIncomingCalls(
   sortNewestFirst(data.calls);
   sortNewestFirst(added);
   return added;
+}
+
+/** Logs the outgoing call a dial places (see `dialledCall`), newest first with the rest; returns it. */
+export function addDialledCall(data: SandboxData, options: { employee: EmployeeJson; toNumber: string; nowSec: number }): StoredCall {
+  const prng = createPrng((data.calls.length * 104729 + options.nowSec) >>> 0);
+  const contact = data.contacts.find((c) => c.number === options.toNumber) ?? null;
+  const built = dialledCall(options.employee, options.toNumber, contact, options.nowSec, prng.uuid(), prng.uuid());
+  const seq = data.calls.reduce((max, c) => Math.max(max, c.seq), 0) + 1;
+  const stored: StoredCall = { call: built.call, startedAt: built.startedAt, endedAt: built.endedAt, seq };
+  data.calls.push(stored);
+  sortNewestFirst(data.calls);
+  return stored;
 }

@@ -5,5 +5,5 @@ export type * from './types.ts';
 export { DATASET_NAMES } from './types.ts';
 export { COMPANY_ID, HOSTILE_IMG_NAME } from './company.ts';
 export { boundaryLayout, MAX_BURST } from './schedule.ts';
-export { addIncomingCalls, generateData, type NewCallStatus } from './generate.ts';
+export { addDialledCall, addIncomingCalls, generateData, type NewCallStatus } from './generate.ts';
 export { OTHER_COMPANY_ID, VOICE_MAIL_SECONDS } from './voice-mails.ts';
