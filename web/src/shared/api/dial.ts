@@ -34,7 +34,7 @@ export async function postDial(target: Pick<CallBackTarget, 'digits'>): Promise<
  * synchronously, so a double click or a second Enter in the same tick sends nothing — `isPending` and a disabled
  * button only catch up after React renders.
  */
-export function useDial({ onDialled }: { onDialled?: () => void } = {}) {
+export function useDial() {
   const mutation = useMutation({
     mutationKey: dialMutationKey,
     mutationFn: async (target: CallBackTarget) => {
@@ -45,7 +45,6 @@ export function useDial({ onDialled }: { onDialled?: () => void } = {}) {
       }
     },
     retry: false,
-    onSuccess: () => onDialled?.(),
   });
   const { mutate } = mutation;
   const dial = (target: CallBackTarget): boolean => {

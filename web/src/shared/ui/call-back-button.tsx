@@ -85,7 +85,13 @@ function CallBackDialog({
   onDialled: (() => void) | undefined;
 }) {
   const t = useMessages(callBackWords);
-  const { dial, isPending, isSuccess, isError, error } = useDial({ onDialled });
+  const { dial, isPending, isSuccess, isError, error } = useDial();
+  // Refresh what the call changes (e.g. "not called back") once the person has read the confirmation, so the row
+  // behind the dialog does not vanish from under it.
+  const close = () => {
+    onClose();
+    if (isSuccess) onDialled?.();
+  };
   const cancelRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
@@ -104,12 +110,12 @@ function CallBackDialog({
   return (
     <Dialog
       title={t.dialogTitle(target.display)}
-      onClose={onClose}
+      onClose={close}
       initialFocus={cancelRef}
       returnFocus={returnFocus}
       actions={
         isSuccess ? (
-          <Button ref={closeRef} variant="primary" onClick={onClose}>
+          <Button ref={closeRef} variant="primary" onClick={close}>
             {t.close}
           </Button>
         ) : (

@@ -1,7 +1,7 @@
 /**
  * The call-back button for one end of a call, when that end is an outside number (shared/ui/call-back-button.tsx).
- * After a dial the call queries are refreshed, so a missed call that has now been called back leaves "not called
- * back" as soon as Firmafon lists the new outgoing call.
+ * When the confirmation of a dial is closed, the call queries are refreshed, so a missed call that has now been
+ * called back leaves "not called back" as soon as Firmafon lists the new outgoing call.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
