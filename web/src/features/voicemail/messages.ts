@@ -60,7 +60,7 @@ export const voicemailMessages = defineMessages({
   da: {
     title: 'Telefonsvarer',
     listLabel: 'Telefonsvarerbeskeder, nyeste først',
-    unheardCount: (n: number, complete: boolean) => `${n}${complete ? '' : '+'} uhørte`,
+    unheardCount: (n: number, complete: boolean) => `${n}${complete ? '' : '+'} ${plural(n, 'uhørt', 'uhørte')}`,
     unheardTag: 'Uhørt',
     heardTag: 'Hørt',
     loading: 'Henter beskeder…',

@@ -1,6 +1,6 @@
 /**
- * "Delete this voicemail?": a modal `<dialog>` (role dialog, aria-modal; the browser keeps focus inside and the rest
- * of the page inert), naming the caller and the time. Escape or "Cancel" cancel; focus goes back to `returnFocus`
+ * "Delete this voicemail?": a modal `<dialog>` (role dialog, aria-modal; the rest of the page is inert and Tab wraps
+ * around inside it), naming the caller and the time. Escape or "Cancel" cancel; focus goes back to `returnFocus`
  * (the row's Delete button) when it still exists.
  */
 import { useEffect, useId, useRef } from 'react';
@@ -41,6 +41,21 @@ export function DeleteDialog({ callerText, timeText, returnFocus, onCancel, onCo
       aria-modal="true"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
+      onKeyDown={(event) => {
+        // Tab wraps around inside the dialog instead of leaving for the browser's own controls.
+        if (event.key !== 'Tab') return;
+        const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not([disabled])')];
+        const first = buttons[0];
+        const last = buttons.at(-1);
+        if (!first || !last) return;
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
+      }}
       onCancel={(event) => {
         // Escape: close through React state, so focus is handed back in one place.
         event.preventDefault();

@@ -9,6 +9,7 @@ describe('a voicemail as it reads', () => {
     });
     expect(callerOf({ from_contact: null, from_number: '4512345678' })).toEqual({ name: null, number: '+45 12 34 56 78' });
     expect(callerOf({ from_contact: { id: null, name: '  ', number: null, email: null }, from_number: null })).toEqual({ name: null, number: null });
+    expect(callerOf({ from_contact: null, from_number: 'anonymous' })).toEqual({ name: null, number: null });
   });
 
   it('fetches the sound through our origin, upgrading Firmafon’s documented http URL', () => {

@@ -6,14 +6,15 @@ import { VOICEMAIL_SOUND_PATH } from '@common/routes.ts';
 export interface Caller {
   /** The contact's name, when Firmafon knows one. */
   name: string | null;
-  /** The number as people read it, or null for a hidden number. */
+  /** The number as people read it, or null for a hidden number (none, or no digits in it). */
   number: string | null;
 }
 
 export function callerOf(voiceMail: Pick<VoiceMail, 'from_contact' | 'from_number'>): Caller {
   const name = voiceMail.from_contact?.name?.trim() || null;
   const raw = voiceMail.from_number?.trim() || null;
-  return { name, number: raw === null ? null : formatPhoneNumber(raw) };
+  // A caller who hides their number arrives without one or as a word ("anonymous"): "Hidden number".
+  return { name, number: raw === null || !/\d/.test(raw) ? null : formatPhoneNumber(raw) };
 }
 
 /**
