@@ -38,6 +38,15 @@ test.describe('navigation bar', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/calls$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Calls' })).toBeVisible();
+
+    // The second page in the bar: Voicemail, not current until followed.
+    const voicemail = mainNavigation(page).getByRole('link', { name: /^Voicemail/ });
+    await expect(voicemail).not.toHaveAttribute('aria-current', 'page');
+    await voicemail.click();
+    await expect(page).toHaveURL(/\/voicemail$/);
+    await expect(voicemail).toHaveAttribute('aria-current', 'page');
+    await expect(calls).not.toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Voicemail' })).toBeVisible();
   });
 
   test('speaks Danish and fits 375 px without sideways page scrolling', async ({ page, sandbox }) => {
@@ -49,6 +58,10 @@ test.describe('navigation bar', () => {
     await expect(calls).toBeVisible();
     const box = await calls.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 375, 'the link is inside the viewport').toBe(true);
+    const voicemail = mainNavigation(page, 'Hovedmenu').getByRole('link', { name: /^Telefonsvarer/ });
+    await expect(voicemail).toBeVisible();
+    const voicemailBox = await voicemail.boundingBox();
+    expect(voicemailBox && voicemailBox.x >= 0 && voicemailBox.x + voicemailBox.width <= 375, 'the voicemail link is inside the viewport').toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
 });

@@ -15,19 +15,31 @@ export interface PageModule {
   prefetch?: (queryClient: QueryClient, url: URL) => void;
 }
 
-export type NavLabel = 'calls';
+export type NavLabel = 'calls' | 'voicemail';
 
 export interface Page {
   path: string;
   load: () => Promise<PageModule>;
   /** The page's entry in the navigation bar; pages reached only by links have none. */
   navLabel?: NavLabel;
+  /**
+   * Something shown inside the page's navigation link, e.g. a count (lazy: its code loads only when the bar shows).
+   * Its text must read as part of the link's name ("Voicemail, 3 unheard").
+   */
+  navBadge?: () => Promise<{ default: ComponentType }>;
   requiresSignIn: boolean;
 }
 
 export const PAGES: readonly Page[] = [
   { path: '/calls', load: () => import('@/features/calls/pages/calls-page.tsx'), navLabel: 'calls', requiresSignIn: true },
   { path: '/calls/:uuid', load: () => import('@/features/calls/pages/call-details-page.tsx'), requiresSignIn: true },
+  {
+    path: '/voicemail',
+    load: () => import('@/features/voicemail/pages/voicemail-page.tsx'),
+    navLabel: 'voicemail',
+    navBadge: () => import('@/features/voicemail/components/unheard-badge.tsx'),
+    requiresSignIn: true,
+  },
 ];
 
 /** Where `/` leads a signed-in person, and where a sign-in returns to when it has nowhere better. */

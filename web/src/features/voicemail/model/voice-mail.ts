@@ -1,0 +1,35 @@
+/** How a voicemail reads: who left it, and where its sound is fetched from. Pure. */
+import { formatPhoneNumber } from '@common/phone.ts';
+import type { VoiceMail } from '@common/firmafon-schemas.ts';
+import { VOICEMAIL_SOUND_PATH } from '@common/routes.ts';
+
+export interface Caller {
+  /** The contact's name, when Firmafon knows one. */
+  name: string | null;
+  /** The number as people read it, or null for a hidden number (none, or no digits in it). */
+  number: string | null;
+}
+
+export function callerOf(voiceMail: Pick<VoiceMail, 'from_contact' | 'from_number'>): Caller {
+  const name = voiceMail.from_contact?.name?.trim() || null;
+  const raw = voiceMail.from_number?.trim() || null;
+  // A caller who hides their number arrives without one or as a word ("anonymous"): "Hidden number".
+  return { name, number: raw === null || !/\d/.test(raw) ? null : formatPhoneNumber(raw) };
+}
+
+/**
+ * The same-origin address that fetches a voicemail's sound (docs/decisions/0012), or null when it has none.
+ * Firmafon documents `http://app.firmafon.dk/…` sound URLs; the function accepts only its configured origin, which
+ * is https in production, so that one host's `http:` is upgraded (the token is never sent in clear text).
+ */
+export function soundPathOf(voiceMail: Pick<VoiceMail, 'sound'>): string | null {
+  const url = voiceMail.sound?.url?.trim();
+  if (!url) return null;
+  const upgraded = url.replace(/^http:\/\/app\.firmafon\.dk\//, 'https://app.firmafon.dk/');
+  return `${VOICEMAIL_SOUND_PATH}?${new URLSearchParams({ url: upgraded }).toString()}`;
+}
+
+/** Unheard messages among `voiceMails`. */
+export function countUnheard(voiceMails: readonly Pick<VoiceMail, 'heard'>[]): number {
+  return voiceMails.reduce((n, voiceMail) => (voiceMail.heard ? n : n + 1), 0);
+}
