@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CallsResponseSchema, type Call } from '../common/firmafon-schemas.ts';
+import { CallsResponseSchema, type Call } from '../common/call-schemas.ts';
 import { generateData } from './data/index.ts';
 import { getJson, NOW, obtainToken, startTestSandbox, type TestSandbox } from './test-support.ts';
 

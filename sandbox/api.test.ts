@@ -1,13 +1,7 @@
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CallResponseSchema,
-  CallsResponseSchema,
-  EmployeeResponseSchema,
-  EmployeesResponseSchema,
-  ReceptionsResponseSchema,
-  type Call,
-} from '../common/firmafon-schemas.ts';
+import { EmployeeResponseSchema, EmployeesResponseSchema, ReceptionsResponseSchema } from '../common/firmafon-schemas.ts';
+import { CallResponseSchema, CallsResponseSchema, type Call } from '../common/call-schemas.ts';
 import { getJson, obtainToken, startTestSandbox, type TestSandbox } from './test-support.ts';
 
 let sandbox: TestSandbox;

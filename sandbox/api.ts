@@ -6,7 +6,7 @@
  * Rails-style parameters (`voice_mail[heard]=true`, form-encoded; a JSON body too, as one client sends).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CALLS_DEFAULT_LIMIT, CALLS_MAX_LIMIT } from '../common/firmafon-schemas.ts';
+import { CALLS_DEFAULT_LIMIT, CALLS_MAX_LIMIT } from '../common/call-schemas.ts';
 import { parseIsoToSeconds } from '../common/copenhagen-time.ts';
 import { addDialledCall, type CallJson, type EmployeeJson, type StoredCall, type StoredVoiceMail, type VoiceMailJson } from './data/index.ts';
 import { BodyTooLargeError, mediaType, readBody, sendJson } from './http.ts';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CallSchema } from '../../common/firmafon-schemas.ts';
+import { CallSchema } from '../../common/call-schemas.ts';
 import { formatPhoneNumber } from '../../common/phone.ts';
 import { wallTime } from '../../common/copenhagen-time.ts';
 import { boundaryLayout, generateData, HOSTILE_IMG_NAME, type GenerateOptions } from './index.ts';

@@ -22,11 +22,6 @@ export interface Page {
   load: () => Promise<PageModule>;
   /** The page's entry in the navigation bar; pages reached only by links have none. */
   navLabel?: NavLabel;
-  /**
-   * Something shown inside the page's navigation link, e.g. a count (lazy: its code loads only when the bar shows).
-   * Its text must read as part of the link's name ("Voicemail, 3 unheard").
-   */
-  navBadge?: () => Promise<{ default: ComponentType }>;
   requiresSignIn: boolean;
 }
 
@@ -37,7 +32,6 @@ export const PAGES: readonly Page[] = [
     path: '/voicemail',
     load: () => import('@/features/voicemail/pages/voicemail-page.tsx'),
     navLabel: 'voicemail',
-    navBadge: () => import('@/features/voicemail/components/unheard-badge.tsx'),
     requiresSignIn: true,
   },
 ];

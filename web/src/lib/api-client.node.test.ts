@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accessToken } from './access-token.ts';
-import { firmafonGet, firmafonWrite } from './api-client.ts';
+import { firmafonGet } from './api-client.ts';
+import { firmafonWrite } from './api-write.ts';
 import { ApiError } from './api-error.ts';
 import { json, startLoopback, type Loopback } from './testing/loopback.node.ts';
 

@@ -7,7 +7,7 @@
  */
 import type * as v from 'valibot';
 import { ErrorCode } from '@common/errors.ts';
-import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE, PROXY_PREFIX } from '@common/routes.ts';
+import { PROXY_PREFIX } from '@common/routes.ts';
 import { accessToken } from './access-token.ts';
 import { ApiError } from './api-error.ts';
 import { fetchJson } from './fetch-json.ts';
@@ -20,7 +20,7 @@ interface GetOptions<TSchema extends v.GenericSchema> {
   signal?: AbortSignal;
 }
 
-function buildUrl(path: string, query: QueryParams | undefined): string {
+export function buildUrl(path: string, query: QueryParams | undefined): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
@@ -30,14 +30,14 @@ function buildUrl(path: string, query: QueryParams | undefined): string {
 }
 
 /** The token to send, or ApiError 401 `invalid_token` when no one is signed in (no request is made). */
-function currentToken(): string {
+export function currentToken(): string {
   const token = accessToken.get();
   if (!token) throw new ApiError({ status: 401, code: ErrorCode.invalidToken, message: 'Not signed in' });
   return token;
 }
 
 /** Runs `request`; a 401 drops the token, but only if it is still the one the request used (a newer sign-in must survive). */
-async function dropTokenOn401<T>(token: string, request: Promise<T>): Promise<T> {
+export async function dropTokenOn401<T>(token: string, request: Promise<T>): Promise<T> {
   try {
     return await request;
   } catch (error) {
@@ -56,27 +56,4 @@ export async function firmafonGet<TSchema extends v.GenericSchema>(
     token,
     fetchJson(buildUrl(path, query), { headers: { Authorization: `Bearer ${token}` }, signal: signal ?? null }, schema, 'Firmafon'),
   );
-}
-
-export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
-
-/**
- * One write to Firmafon through the proxy's allowlist (functions/_lib/proxy-writes.ts), e.g.
- * `firmafonWrite('POST', '/switch/dial', { body, schema })`. `body` goes as JSON; build it with the schema in
- * common/write-contract.ts. Never retried here, and callers must not retry it either: after a timeout Firmafon may
- * already have acted (a second dial rings twice).
- */
-export async function firmafonWrite<TSchema extends v.GenericSchema>(
-  method: WriteMethod,
-  path: string,
-  { body, schema }: { body?: unknown; schema: TSchema },
-): Promise<v.InferOutput<TSchema>> {
-  const token = currentToken();
-  const headers: Record<string, string> = {
-    Authorization: `Bearer ${token}`,
-    [DASHBOARD_REQUEST_HEADER]: DASHBOARD_REQUEST_HEADER_VALUE,
-  };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const init = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
-  return dropTokenOn401(token, fetchJson(buildUrl(path, undefined), init, schema, 'Firmafon'));
 }

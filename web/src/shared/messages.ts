@@ -1,6 +1,6 @@
 /** Words for the parts of a call that several features show (direction, status, parties), in English and Danish. */
 import { defineMessages } from '@/lib/i18n.tsx';
-import type { KNOWN_DIRECTIONS, KNOWN_STATUSES } from '@common/firmafon-schemas.ts';
+import type { KNOWN_DIRECTIONS, KNOWN_STATUSES } from '@common/call-schemas.ts';
 import type { DialProblem } from './ui/dial-problem.ts';
 
 export const callWords = defineMessages({

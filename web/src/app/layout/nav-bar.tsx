@@ -1,19 +1,14 @@
 /**
  * The main navigation: one link per page in pages.ts that has a navigation label, the current one marked
- * (`aria-current="page"`, also on the page's sub-pages such as a call's details), with the page's badge if it has
- * one (e.g. the unheard voicemails). Plain links, so Tab and Enter work and the middle button opens a new tab; at
- * narrow widths the row scrolls sideways instead of wrapping.
+ * (`aria-current="page"`, also on the page's sub-pages such as a call's details). Plain links, so Tab and Enter
+ * work and the middle button opens a new tab; at narrow widths the row scrolls sideways instead of wrapping.
  */
-import { lazy, Suspense } from 'react';
 import { NavLink } from 'react-router-dom';
 import { useMessages } from '@/lib/i18n.tsx';
 import { appMessages } from '../messages.ts';
 import { PAGES } from '../pages.ts';
 
-// Badges are lazy components made once (a new one per render would load again).
-const NAV_PAGES = PAGES.flatMap((page) =>
-  page.navLabel ? [{ path: page.path, label: page.navLabel, Badge: page.navBadge ? lazy(page.navBadge) : null }] : [],
-);
+const NAV_PAGES = PAGES.flatMap((page) => (page.navLabel ? [{ path: page.path, label: page.navLabel }] : []));
 
 export function NavBar() {
   const t = useMessages(appMessages);
@@ -24,11 +19,6 @@ export function NavBar() {
           <li key={page.path}>
             <NavLink className="app-nav__link" to={page.path}>
               {t.nav[page.label]}
-              {page.Badge ? (
-                <Suspense fallback={null}>
-                  <page.Badge />
-                </Suspense>
-              ) : null}
             </NavLink>
           </li>
         ))}

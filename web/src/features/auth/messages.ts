@@ -12,8 +12,7 @@ export const authMessages = defineMessages({
     sessionEnded: 'Your Firmafon session has ended (the access was revoked or expired). Sign in again to continue.',
     resuming: 'Signing you in again…',
     notConnectedTitle: 'This dashboard isn’t connected to Firmafon yet',
-    notConnectedBody:
-      'For the site owner: set FIRMAFON_CLIENT_ID and FIRMAFON_CLIENT_SECRET for this site (see the README), then deploy again.',
+    notConnectedBody: 'For the site owner: set FIRMAFON_CLIENT_ID and FIRMAFON_CLIENT_SECRET (see the README) and deploy again.',
     configFailed: 'The sign-in settings could not be loaded. Check your connection and try again.',
     retry: 'Try again',
     signOut: 'Sign out',
@@ -29,8 +28,7 @@ export const authMessages = defineMessages({
     sessionEnded: 'Din Firmafon-session er udløbet (adgangen blev tilbagekaldt eller udløb). Log ind igen for at fortsætte.',
     resuming: 'Logger dig ind igen…',
     notConnectedTitle: 'Dashboardet er endnu ikke forbundet til Firmafon',
-    notConnectedBody:
-      'Til ejeren af siden: angiv FIRMAFON_CLIENT_ID og FIRMAFON_CLIENT_SECRET for siden (se README), og udgiv den igen.',
+    notConnectedBody: 'Til ejeren af siden: angiv FIRMAFON_CLIENT_ID og FIRMAFON_CLIENT_SECRET (se README), og udgiv den igen.',
     configFailed: 'Indstillingerne for login kunne ikke hentes. Tjek din forbindelse, og prøv igen.',
     retry: 'Prøv igen',
     signOut: 'Log ud',

@@ -6,7 +6,7 @@
 import { useMutation } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { DialRequestSchema } from '@common/write-contract.ts';
-import { firmafonWrite } from '@/lib/api-client.ts';
+import { firmafonWrite } from '@/lib/api-write.ts';
 import { ApiError, invalidResponseCode } from '@/lib/api-error.ts';
 import { createSingleFlight, dialRequestFor, type CallBackTarget } from '../model/call-back.ts';
 

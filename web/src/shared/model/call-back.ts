@@ -2,7 +2,7 @@
  * Calling someone back: which end of a call is outside the company, the number Firmafon should connect, and the
  * guard that lets only one dial be in flight at a time. Pure.
  */
-import type { Call } from '@common/firmafon-schemas.ts';
+import type { Call } from '@common/call-schemas.ts';
 import { phoneNumberKey } from '@common/phone.ts';
 import type { DialRequest } from '@common/write-contract.ts';
 import { partyOf } from './call.ts';

@@ -2,7 +2,7 @@
  * A Firmafon call as the dashboard reads it: who is on each end, how long they talked, whether it counts as missed.
  * Pure. Names come from other people: callers render them as React text, never as HTML.
  */
-import type { Call } from '@common/firmafon-schemas.ts';
+import type { Call } from '@common/call-schemas.ts';
 import { formatPhoneNumber } from '@common/phone.ts';
 import { secondsBetween } from '@/shared/format/format.ts';
 

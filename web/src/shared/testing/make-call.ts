@@ -1,5 +1,5 @@
 /** Test data: a valid call with sensible defaults; override what the test is about. */
-import type { Call } from '@common/firmafon-schemas.ts';
+import type { Call } from '@common/call-schemas.ts';
 
 let counter = 0;
 

@@ -4,7 +4,7 @@
  * (names are untrusted).
  */
 import type { ReactNode } from 'react';
-import type { Call } from '@common/firmafon-schemas.ts';
+import type { Call } from '@common/call-schemas.ts';
 import { INTL_LOCALE, useLocale, useMessages } from '@/lib/i18n.tsx';
 import { formatCallTime, formatDuration, formatFullTime } from '../format/format.ts';
 import { callWords, labelOf } from '../messages.ts';

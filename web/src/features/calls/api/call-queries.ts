@@ -4,7 +4,7 @@
  * schemas in common/ by the API client; nothing here trusts the network.
  */
 import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
-import { CallResponseSchema, CallsResponseSchema, type Call, type CallsQuery } from '@common/firmafon-schemas.ts';
+import { CallResponseSchema, CallsResponseSchema, type Call, type CallsQuery } from '@common/call-schemas.ts';
 import { firmafonGet } from '@/lib/api-client.ts';
 import { filtersToCallsQuery, type CallFilters } from '../model/filters.ts';
 import { CALLS_PAGE_SIZE, mergeCallPages, nextCallsCursor, type CallsCursor } from '../model/paging.ts';

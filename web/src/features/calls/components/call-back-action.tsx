@@ -5,7 +5,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Call } from '@common/firmafon-schemas.ts';
+import type { Call } from '@common/call-schemas.ts';
 import { callBackTarget } from '@/shared/model/call-back.ts';
 import { CallBackButton } from '@/shared/ui/call-back-button.tsx';
 import { callQueries } from '../api/call-queries.ts';

@@ -2,7 +2,7 @@
  * A call's route (`nodes`) as a timeline in words: who it rang and for how long, who answered and talked
  * for how long, transfers, phases and receptions. Unknown node types are shown as they come.
  */
-import type { CallNode } from '@common/firmafon-schemas.ts';
+import type { CallNode } from '@common/call-schemas.ts';
 import { INTL_LOCALE, useLocale, useMessages } from '@/lib/i18n.tsx';
 import { callsMessages } from '../messages.ts';
 import { formatClockTime } from '@/shared/format/format.ts';

@@ -6,7 +6,7 @@
  */
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Call } from '@common/firmafon-schemas.ts';
+import type { Call } from '@common/call-schemas.ts';
 import { Button } from '@/shared/ui/button.tsx';
 import { ErrorPanel } from '@/shared/ui/error-panel.tsx';
 import { Spinner } from '@/shared/ui/spinner.tsx';

@@ -2,7 +2,7 @@
  * CSV export of calls, loaded on demand; the safety rules (every field quoted, no cell can start a formula) are
  * shared/format/csv.ts's.
  */
-import type { Call } from '@common/firmafon-schemas.ts';
+import type { Call } from '@common/call-schemas.ts';
 import { isoWithOffset } from '@common/copenhagen-time.ts';
 import { downloadCsv, toCsv } from '@/shared/format/csv.ts';
 import { talkSeconds } from '@/shared/model/call.ts';

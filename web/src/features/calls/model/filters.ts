@@ -2,7 +2,7 @@
  * Call filters as they live in the URL (shareable, survive reload, back/forward) and as Firmafon's
  * `GET /calls` parameters. The URL is user input: every value is checked and anything unknown is dropped.
  */
-import type { CallsQuery } from '@common/firmafon-schemas.ts';
+import type { CallsQuery } from '@common/call-schemas.ts';
 import { normalizePhoneNumber } from '@common/phone.ts';
 import { dayEndIso, dayStartIso, isDateKey, type DateKey } from '@common/copenhagen-time.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Today's numbers and the "missed and not called back" list, computed from a day's calls. Pure.
  */
-import type { Call } from '@common/firmafon-schemas.ts';
+import type { Call } from '@common/call-schemas.ts';
 import { phoneNumberKey } from '@common/phone.ts';
 import { isMissed, talkSeconds } from '@/shared/model/call.ts';
 

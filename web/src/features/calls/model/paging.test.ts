@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Call } from '@common/firmafon-schemas.ts';
+import type { Call } from '@common/call-schemas.ts';
 import { makeCall } from '@/shared/testing/make-call.ts';
 import { mergeCallPages, nextCallsCursor, type CallsCursor } from './paging.ts';
 

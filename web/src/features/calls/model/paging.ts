@@ -7,7 +7,7 @@
  * ever be fetched — the cursor cannot point inside a second. We then step the cursor one second back
  * so that paging goes on instead of asking for the same page for ever.
  */
-import { CALLS_MAX_LIMIT, type Call } from '@common/firmafon-schemas.ts';
+import { CALLS_MAX_LIMIT, type Call } from '@common/call-schemas.ts';
 
 export const CALLS_PAGE_SIZE = CALLS_MAX_LIMIT;
 

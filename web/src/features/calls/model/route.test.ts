@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallNode } from '@common/firmafon-schemas.ts';
+import type { CallNode } from '@common/call-schemas.ts';
 import { callsMessages } from '../messages.ts';
 import { describeNode } from './route.ts';
 

@@ -2,7 +2,7 @@
  * A call's route (`nodes`) in words. Pure: takes the messages of the current language, so it is unit-tested
  * in both languages without a DOM.
  */
-import type { CallNode } from '@common/firmafon-schemas.ts';
+import type { CallNode } from '@common/call-schemas.ts';
 import type { CallsMessages } from '../messages.ts';
 import { formatDuration, secondsBetween, type UiLocale } from '@/shared/format/format.ts';
 

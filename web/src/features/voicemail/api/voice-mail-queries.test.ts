@@ -1,6 +1,6 @@
 import { QueryClient, type InfiniteData } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { VoiceMail } from '@common/firmafon-schemas.ts';
+import type { VoiceMail } from '@common/voice-mail-schemas.ts';
 import type { VoiceMailsCursor } from '../model/paging.ts';
 import { removeFromLists, restoreLists, setHeardInLists, voiceMailQueries } from './voice-mail-queries.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Voicemail queries: one key factory for the resource (keys from generic to specific), entries built with
  * `queryOptions`/`infiniteQueryOptions`; and the writes (mark heard/unheard, delete) with the cache updates they
- * make at once and undo on failure. Data is parsed with common/firmafon-schemas.ts.
+ * make at once and undo on failure. Data is parsed with common/voice-mail-schemas.ts.
  */
 import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import {
@@ -10,7 +10,7 @@ import {
   VoiceMailsResponseSchema,
   type VoiceMail,
   type VoiceMailsQuery,
-} from '@common/firmafon-schemas.ts';
+} from '@common/voice-mail-schemas.ts';
 import type { VoiceMailUpdate } from '@common/write-contract.ts';
 import { firmafonGet } from '@/lib/api-client.ts';
 import { filtersToVoiceMailsQuery, type VoiceMailFilters } from '../model/filters.ts';

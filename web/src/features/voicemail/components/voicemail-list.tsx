@@ -6,7 +6,7 @@
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { VoiceMail } from '@common/firmafon-schemas.ts';
+import type { VoiceMail } from '@common/voice-mail-schemas.ts';
 import { ApiError } from '@/lib/api-error.ts';
 import { INTL_LOCALE, useLocale, useMessages } from '@/lib/i18n.tsx';
 import { receptionQueries } from '@/shared/api/receptions.ts';

@@ -5,7 +5,7 @@
  * Everything from Firmafon is React text.
  */
 import { memo, useId } from 'react';
-import type { VoiceMail } from '@common/firmafon-schemas.ts';
+import type { VoiceMail } from '@common/voice-mail-schemas.ts';
 import { Button } from '@/shared/ui/button.tsx';
 import { CallTime, NoValue, PhoneNumber } from '@/shared/ui/call-parts.tsx';
 import { formatDuration } from '@/shared/format/format.ts';

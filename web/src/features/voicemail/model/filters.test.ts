@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VoiceMail } from '@common/firmafon-schemas.ts';
+import type { VoiceMail } from '@common/voice-mail-schemas.ts';
 import {
   applyLocalFilters,
   filtersFromSearchParams,

@@ -5,7 +5,7 @@
  * `GET /voice_mails` filters by reception (`endpoint`) but not by heard: "unheard only" is applied in the browser to
  * the messages loaded so far, and the page says so.
  */
-import type { VoiceMail, VoiceMailsQuery } from '@common/firmafon-schemas.ts';
+import type { VoiceMail, VoiceMailsQuery } from '@common/voice-mail-schemas.ts';
 
 export interface VoiceMailFilters {
   /** `Reception#1`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VoiceMail } from '@common/firmafon-schemas.ts';
+import type { VoiceMail } from '@common/voice-mail-schemas.ts';
 import { mergeVoiceMailPages, nextVoiceMailsCursor, type VoiceMailsCursor } from './paging.ts';
 
 const at = (second: number) => new Date(Date.UTC(2026, 10, 29, 12, 0, 0) - second * 1000).toISOString().replace('.000Z', 'Z');

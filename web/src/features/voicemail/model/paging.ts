@@ -7,7 +7,7 @@
  * for again with the largest limit (100); only if even that page is all one second is the cursor stepped one second
  * back (the API cannot point inside a second — a limitation, not a gap we choose).
  */
-import { VOICE_MAILS_DEFAULT_LIMIT, VOICE_MAILS_MAX_LIMIT, type VoiceMail } from '@common/firmafon-schemas.ts';
+import { VOICE_MAILS_DEFAULT_LIMIT, VOICE_MAILS_MAX_LIMIT, type VoiceMail } from '@common/voice-mail-schemas.ts';
 
 export const VOICE_MAILS_PAGE_SIZE = VOICE_MAILS_DEFAULT_LIMIT;
 

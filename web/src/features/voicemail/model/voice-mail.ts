@@ -1,6 +1,6 @@
 /** How a voicemail reads: who left it, and where its sound is fetched from. Pure. */
 import { formatPhoneNumber } from '@common/phone.ts';
-import type { VoiceMail } from '@common/firmafon-schemas.ts';
+import type { VoiceMail } from '@common/voice-mail-schemas.ts';
 import { VOICEMAIL_SOUND_PATH } from '@common/routes.ts';
 
 export interface Caller {

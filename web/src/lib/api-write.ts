@@ -1,0 +1,32 @@
+/**
+ * The SPA's writes to Firmafon, through the proxy's allowlist (functions/_lib/proxy-writes.ts): JSON with the
+ * dashboard's own request header and the in-memory token, sent once. A module of its own so that only the pages that
+ * write load it (the sign-in page's JavaScript stays small); reads and the 401 handling are api-client.ts's.
+ */
+import type * as v from 'valibot';
+import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE } from '@common/routes.ts';
+import { buildUrl, currentToken, dropTokenOn401 } from './api-client.ts';
+import { fetchJson } from './fetch-json.ts';
+
+export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * One write to Firmafon through the proxy's allowlist (functions/_lib/proxy-writes.ts), e.g.
+ * `firmafonWrite('POST', '/switch/dial', { body, schema })`. `body` goes as JSON; build it with the schema in
+ * common/write-contract.ts. Never retried here, and callers must not retry it either: after a timeout Firmafon may
+ * already have acted (a second dial rings twice).
+ */
+export async function firmafonWrite<TSchema extends v.GenericSchema>(
+  method: WriteMethod,
+  path: string,
+  { body, schema }: { body?: unknown; schema: TSchema },
+): Promise<v.InferOutput<TSchema>> {
+  const token = currentToken();
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${token}`,
+    [DASHBOARD_REQUEST_HEADER]: DASHBOARD_REQUEST_HEADER_VALUE,
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const init = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+  return dropTokenOn401(token, fetchJson(buildUrl(path, undefined), init, schema, 'Firmafon'));
+}
