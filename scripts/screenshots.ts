@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: signs in to the production-like run on the sandbox and saves the calls page
- * (light, dark, 375 px mobile) to docs/screenshots/, as shown in the README.
+ * (light, dark, 375 px mobile) and the voicemail inbox to docs/screenshots/, as shown in the README.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -59,11 +59,17 @@ try {
     { name: 'calls-light.png', colorScheme: 'light' as const, viewport: { width: 1280, height: 900 } },
     { name: 'calls-dark.png', colorScheme: 'dark' as const, viewport: { width: 1280, height: 900 } },
     { name: 'calls-mobile.png', colorScheme: 'light' as const, viewport: { width: 375, height: 812 } },
+    { name: 'voicemail-light.png', colorScheme: 'light' as const, viewport: { width: 1280, height: 900 }, path: '/voicemail' },
   ];
   for (const shot of shots) {
     const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Copenhagen', colorScheme: shot.colorScheme, viewport: shot.viewport });
     const page = await context.newPage();
     await signIn(page);
+    if (shot.path) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Voicemail' }).click();
+      await page.getByRole('list', { name: 'Voicemails, newest first' }).getByRole('listitem').nth(3).waitFor();
+      await page.waitForLoadState('networkidle');
+    }
     await page.screenshot({ path: `${OUT}/${shot.name}` });
     console.log(`saved ${OUT}/${shot.name}`);
     await context.close();
