@@ -171,6 +171,9 @@ test.describe('voicemail inbox', () => {
     await sandbox.reset({ calls: 400, hostileNames: true });
     await page.setViewportSize({ width: 375, height: 740 });
     await openInbox(page);
+    // Axe looks at a settled page: the list and the unheard count have arrived.
+    await expect(page.getByText(/\d+ voicemails shown/)).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /\d+ unheard/ })).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -181,7 +184,9 @@ test.describe('voicemail inbox', () => {
     for (const text of await rows(page).allTextContents()) expect(text).toContain('Unheard');
 
     await rows(page).first().getByRole('button', { name: /^Play voicemail from / }).click();
-    await expect(rows(page).first().locator('audio')).toBeVisible();
+    const audio = rows(page).first().locator('audio');
+    await expect(audio).toBeVisible();
+    await expect.poll(() => audio.evaluate((element) => (element as HTMLAudioElement).readyState)).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     const playing = await new AxeBuilder({ page }).analyze();
     expect(playing.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);

@@ -3,9 +3,10 @@
  * dashboard's own request header and the in-memory token, sent once. A module of its own so that only the pages that
  * write load it (the sign-in page's JavaScript stays small); reads and the 401 handling are api-client.ts's.
  */
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE } from '@common/routes.ts';
 import { buildUrl, currentToken, dropTokenOn401 } from './api-client.ts';
+import { ApiError, invalidResponseCode } from './api-error.ts';
 import { fetchJson } from './fetch-json.ts';
 
 export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
@@ -29,4 +30,17 @@ export async function firmafonWrite<TSchema extends v.GenericSchema>(
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const init = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
   return dropTokenOn401(token, fetchJson(buildUrl(path, undefined), init, schema, 'Firmafon'));
+}
+
+/**
+ * A write whose answer does not matter (a dial, a delete): any 2xx is done, even when Firmafon's answer is not JSON —
+ * its bodies are not documented, and treating an accepted request as failed would invite a second one.
+ */
+export async function firmafonWriteAccepted(method: WriteMethod, path: string, body?: unknown): Promise<void> {
+  try {
+    await firmafonWrite(method, path, { body, schema: v.unknown() });
+  } catch (error) {
+    if (error instanceof ApiError && error.status >= 200 && error.status < 300 && error.code === invalidResponseCode) return;
+    throw error;
+  }
 }

@@ -6,8 +6,7 @@
 import { useMutation } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { DialRequestSchema } from '@common/write-contract.ts';
-import { firmafonWrite } from '@/lib/api-write.ts';
-import { ApiError, invalidResponseCode } from '@/lib/api-error.ts';
+import { firmafonWriteAccepted } from '@/lib/api-write.ts';
 import { createSingleFlight, dialRequestFor, type CallBackTarget } from '../model/call-back.ts';
 
 export const dialMutationKey = ['switch', 'dial'] as const;
@@ -15,18 +14,9 @@ export const dialMutationKey = ['switch', 'dial'] as const;
 /** The one dial that may be in flight in this tab; shared by every call-back control. */
 export const dialFlight = createSingleFlight();
 
-/** Firmafon's answer is not used; whatever JSON it sends is fine. */
-const DialResponseSchema = v.unknown();
-
 /** Sends the dial. An accepted request whose answer is not JSON still placed the call, so it counts as done. */
 export async function postDial(target: Pick<CallBackTarget, 'digits'>): Promise<void> {
-  const body = v.parse(DialRequestSchema, dialRequestFor(target));
-  try {
-    await firmafonWrite('POST', '/switch/dial', { body, schema: DialResponseSchema });
-  } catch (error) {
-    if (error instanceof ApiError && error.status >= 200 && error.status < 300 && error.code === invalidResponseCode) return;
-    throw error;
-  }
+  await firmafonWriteAccepted('POST', '/switch/dial', v.parse(DialRequestSchema, dialRequestFor(target)));
 }
 
 /**

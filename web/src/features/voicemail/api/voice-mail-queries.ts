@@ -16,7 +16,7 @@ import { firmafonGet } from '@/lib/api-client.ts';
 import { filtersToVoiceMailsQuery, type VoiceMailFilters } from '../model/filters.ts';
 import { mergeVoiceMailPages, nextVoiceMailsCursor, VOICE_MAILS_PAGE_SIZE, type VoiceMailsCursor } from '../model/paging.ts';
 import { countUnheard } from '../model/voice-mail.ts';
-import { firmafonDelete, firmafonPut } from './firmafon-write.ts';
+import { firmafonWrite, firmafonWriteAccepted } from '@/lib/api-write.ts';
 
 /** Upper bound for the unheard count's "page everything" loop (20 × 100 messages), so bad data cannot loop for ever. */
 const MAX_COUNT_PAGES = 20;
@@ -105,11 +105,11 @@ export function removeFromLists(queryClient: QueryClient, id: number): Promise<L
 
 /** `PUT voice_mails/:id` `{ heard }`; answers the message as Firmafon now has it. */
 export async function updateVoiceMail(id: number, update: VoiceMailUpdate): Promise<VoiceMail> {
-  const { voice_mail } = await firmafonPut(`/voice_mails/${id}`, update, VoiceMailResponseSchema);
+  const { voice_mail } = await firmafonWrite('PUT', `/voice_mails/${id}`, { body: update, schema: VoiceMailResponseSchema });
   return voice_mail;
 }
 
 /** `DELETE voice_mails/:id`. */
 export function deleteVoiceMail(id: number): Promise<void> {
-  return firmafonDelete(`/voice_mails/${id}`);
+  return firmafonWriteAccepted('DELETE', `/voice_mails/${id}`);
 }
