@@ -1,6 +1,7 @@
 /**
  * Calling someone back in a real browser against the sandbox: the confirmation dialog (focus, Escape, axe), one
- * double-clicked confirmation placing exactly one dial in Firmafon's digit form, the button beside outside numbers in
+ * double-clicked confirmation placing exactly one dial in Firmafon's digit form, two tabs confirming the same
+ * call back at once placing one, the button beside outside numbers in
  * the table and on a call's details, an employee without a switch, and the Danish words.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -80,6 +81,29 @@ test.describe('call back', () => {
     await expect(dialog).toBeHidden();
     // The call placed shows up in the history, so the caller has now been called back.
     await expect(button).toHaveCount(0);
+  });
+
+  test('two tabs confirming the same call back at once place one call; the other tab says why', async ({ page, context, sandbox }) => {
+    const caller = await missedCaller(sandbox);
+    await signIn(page);
+    const otherTab = await context.newPage();
+    // The second tab signs itself in through Firmafon without a click (the resume bounce).
+    await otherTab.goto('/calls');
+    const dialogs = [];
+    for (const tab of [page, otherTab]) {
+      await notCalledBackButton(tab, `Call ${caller.shown}`).click();
+      const dialog = tab.getByRole('dialog', { name: `Call ${caller.shown}?` });
+      await expect(dialog).toBeVisible();
+      dialogs.push(dialog);
+    }
+    await Promise.all(dialogs.map((dialog) => dialog.getByRole('button', { name: 'Call', exact: true }).click()));
+
+    const placed = dialogs.map((dialog) => dialog.getByRole('status').filter({ hasText: `Calling ${caller.shown} — answer your phone` }));
+    const refused = dialogs.map((dialog) => dialog.getByRole('alert').filter({ hasText: 'You called this number from the dashboard a few seconds ago' }));
+    await expect.poll(async () => (await Promise.all([...placed, ...refused].map((l) => l.count()))).join(','), { timeout: 30_000 }).toMatch(
+      /^(1,0,0,1|0,1,1,0)$/,
+    );
+    expect((await sandbox.dials()).map((d) => [d.employeeId, d.toNumber])).toEqual([[1, caller.digits]]);
   });
 
   test('sits beside the outside number in the table and on the call details', async ({ page, sandbox }) => {

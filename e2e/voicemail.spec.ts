@@ -1,11 +1,13 @@
 /**
- * The voicemail inbox in a real browser against the sandbox: the unheard count on the page, paging to the
+ * The voicemail inbox in a real browser against the sandbox: the unheard count beside "Voicemail" in the
+ * navigation, paging to the
  * end (each message exactly once, compared with the sandbox's own list), playback through the sound function
  * (marks heard), "Mark as unheard", delete with its dialog, axe and a phone-sized screen. The sandbox is asked
  * directly, with a token of its own, what it now holds.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { formatPhoneNumber, phoneNumberKey } from '../common/phone.ts';
 import { CALLBACK_PATH } from '../common/routes.ts';
 import { SandboxOAuthClient } from '../sandbox/client.ts';
 import { SANDBOX_CLIENT_ID } from '../scripts/local-run.ts';
@@ -21,6 +23,7 @@ interface SandboxVoiceMail {
   id: number;
   created_at: string;
   heard: boolean;
+  from_number: string | null;
 }
 
 /**
@@ -68,6 +71,20 @@ const rows = (page: Page): Locator => inbox(page).getByRole('listitem');
 const rowById = (page: Page, id: number): Locator => inbox(page).locator(`li[data-voicemail-id="${id}"]`);
 const END = "You've reached the oldest voicemail";
 
+/**
+ * The badge beside "Voicemail": the number, and "N unheard" for assistive technology; the link's name stays
+ * "Voicemail". No badge when nothing is unheard.
+ */
+async function expectBadge(page: Page, unheard: number): Promise<void> {
+  const item = page.getByRole('navigation', { name: 'Main' }).getByRole('listitem').filter({ hasText: 'Voicemail' });
+  if (unheard === 0) {
+    await expect(item.getByTestId('unheard-badge')).toHaveCount(0);
+    return;
+  }
+  await expect(item.getByTestId('unheard-badge').getByText(String(unheard), { exact: true })).toBeVisible();
+  await expect(item.getByText(`${unheard} unheard`, { exact: true })).toBeAttached();
+}
+
 async function openInbox(page: Page): Promise<void> {
   await signIn(page, { startAt: '/voicemail' });
   await expect(page.getByRole('heading', { level: 1, name: 'Voicemail' })).toBeVisible();
@@ -75,7 +92,7 @@ async function openInbox(page: Page): Promise<void> {
 }
 
 test.describe('voicemail inbox', () => {
-  test('shows the unheard count under the heading and pages to the end, each message exactly once', async ({ page, sandbox }) => {
+  test('shows the unheard count beside "Voicemail" in the navigation and pages to the end, each message exactly once', async ({ page, sandbox }) => {
     await sandbox.reset({ calls: 1500 });
     await openInbox(page);
     const token = await sandboxToken();
@@ -84,9 +101,9 @@ test.describe('voicemail inbox', () => {
     expect(expected.length, 'the sandbox has more than one page of voicemails').toBeGreaterThan(60);
     expect(unheard).toBeGreaterThan(0);
 
-    const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Voicemail' });
+    const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Voicemail', exact: true });
     await expect(link).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByRole('status').filter({ hasText: `${unheard} unheard` })).toBeVisible();
+    await expectBadge(page, unheard);
 
     const end = page.getByText(END);
     const deadline = Date.now() + 120_000;
@@ -115,6 +132,8 @@ test.describe('voicemail inbox', () => {
     const token = await sandboxToken();
     const newest = (await sandboxVoiceMails(token)).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id)[0]!;
     expect(newest.heard).toBe(false);
+    const unheard = (await sandboxVoiceMails(token)).filter((m) => !m.heard).length;
+    await expectBadge(page, unheard);
 
     const row = rowById(page, newest.id);
     await expect(row.getByText('Unheard', { exact: true })).toBeVisible();
@@ -126,6 +145,7 @@ test.describe('voicemail inbox', () => {
     await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.currentTime), { timeout: 30_000 }).toBeGreaterThan(0.5);
     await expect.poll(async () => (await sandboxVoiceMail(token, newest.id)).heard, { timeout: 30_000 }).toBe(true);
     await expect(row.getByText('Unheard', { exact: true })).toHaveCount(0);
+    await expectBadge(page, unheard - 1);
 
     // Speed, natively.
     await row.getByLabel('Speed').selectOption('2');
@@ -133,6 +153,7 @@ test.describe('voicemail inbox', () => {
 
     await row.getByRole('button', { name: 'Mark as unheard' }).click();
     await expect(row.getByText('Unheard', { exact: true })).toBeVisible();
+    await expectBadge(page, unheard);
     await expect.poll(async () => (await sandboxVoiceMail(token, newest.id)).heard, { timeout: 30_000 }).toBe(false);
   });
 
@@ -173,7 +194,7 @@ test.describe('voicemail inbox', () => {
     await openInbox(page);
     // Axe looks at a settled page: the list and the unheard count have arrived.
     await expect(page.getByText(/\d+ voicemails shown/)).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: /\d+ unheard/ })).toBeVisible();
+    await expect(page.getByTestId('unheard-badge')).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -190,5 +211,34 @@ test.describe('voicemail inbox', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     const playing = await new AxeBuilder({ page }).analyze();
     expect(playing.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+
+  test('calls a caller back from their message: one dial to their number, none for a hidden number', async ({ page, sandbox }) => {
+    await sandbox.reset({ calls: 400 });
+    await openInbox(page);
+    const token = await sandboxToken();
+    const newestFirst = (await sandboxVoiceMails(token)).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id);
+    const message = newestFirst.find((m) => phoneNumberKey(m.from_number) !== null && /\d/.test(m.from_number ?? ''));
+    if (!message?.from_number) throw new Error('the sandbox has no voicemail with a visible number');
+    const shown = formatPhoneNumber(message.from_number);
+
+    const row = rowById(page, message.id);
+    await row.getByRole('button', { name: `Call ${shown}`, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: `Call ${shown}?` });
+    await expect(dialog).toContainText('Firmafon will ring your own phone first');
+    await dialog.getByRole('button', { name: 'Call', exact: true }).dblclick();
+    await expect(dialog.getByRole('status')).toHaveText(`Calling ${shown} — answer your phone`);
+    expect((await sandbox.dials()).map((d) => [d.employeeId, d.toNumber])).toEqual([[1, phoneNumberKey(message.from_number)]]);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(dialog).toBeHidden();
+
+    // Every loaded row offers a call back exactly when its caller's number is shown.
+    const loaded = await rows(page).evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-voicemail-id'))));
+    const byId = new Map(newestFirst.map((m) => [m.id, m]));
+    for (const id of loaded.slice(0, 30)) {
+      const number = byId.get(id)?.from_number ?? null;
+      const callable = number !== null && /\d/.test(number) && phoneNumberKey(number) !== null;
+      await expect(rowById(page, id).getByRole('button', { name: /^Call \+/ })).toHaveCount(callable ? 1 : 0);
+    }
   });
 });

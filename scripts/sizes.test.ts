@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CALLS_PAGE_SRC, pageFiles, staticClosure, type Manifest } from './sizes.ts';
+import { CALLS_PAGE_SRC, pageFiles, SIGNED_IN_HEADER_SRC, staticClosure, type Manifest } from './sizes.ts';
 
 const manifest: Manifest = {
-  'index.html': { file: 'assets/index.js', isEntry: true, css: ['assets/index.css'], dynamicImports: [CALLS_PAGE_SRC, 'src/details.tsx'] },
+  'index.html': { file: 'assets/index.js', isEntry: true, css: ['assets/index.css'], dynamicImports: [CALLS_PAGE_SRC, 'src/details.tsx', SIGNED_IN_HEADER_SRC] },
+  [SIGNED_IN_HEADER_SRC]: { file: 'assets/header.js', src: SIGNED_IN_HEADER_SRC, isDynamicEntry: true, imports: ['index.html', '_shared'] },
   _shared: { file: 'assets/shared.js', imports: ['index.html'], css: ['assets/shared.css'] },
   [CALLS_PAGE_SRC]: { file: 'assets/calls-page.js', src: CALLS_PAGE_SRC, isDynamicEntry: true, imports: ['index.html', '_shared'], dynamicImports: ['src/csv.ts'] },
   'src/details.tsx': { file: 'assets/details.js', src: 'src/details.tsx', isDynamicEntry: true, imports: ['_shared'] },
@@ -20,10 +21,13 @@ describe('staticClosure', () => {
 });
 
 describe('pageFiles', () => {
-  it('counts the entry alone for the sign-in page and adds the lazy calls route with its imports for the calls page', () => {
+  it('counts the entry alone for the sign-in page and adds the lazy calls route and signed-in header with their imports for the calls page', () => {
     const pages = pageFiles(manifest);
     expect(pages.signIn).toEqual({ js: ['assets/index.js'], css: ['assets/index.css'] });
-    expect(pages.calls).toEqual({ js: ['assets/index.js', 'assets/calls-page.js', 'assets/shared.js'], css: ['assets/index.css', 'assets/shared.css'] });
+    expect(pages.calls).toEqual({
+      js: ['assets/index.js', 'assets/calls-page.js', 'assets/shared.js', 'assets/header.js'],
+      css: ['assets/index.css', 'assets/shared.css'],
+    });
   });
 
   it('says so when the calls route is no longer a chunk of its own', () => {

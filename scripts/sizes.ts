@@ -23,6 +23,9 @@ export type Manifest = Record<string, ManifestChunk>;
 /** The lazy route module of the calls page, as the manifest names it (relative to web/). */
 export const CALLS_PAGE_SRC = 'src/features/calls/pages/calls-page.tsx';
 
+/** The header's signed-in part (name, sign out, navigation), loaded lazily on every signed-in page. */
+export const SIGNED_IN_HEADER_SRC = 'src/app/layout/signed-in-header.tsx';
+
 /** 1 KB = 1,000 bytes, as Vite and size-limit print sizes. */
 export const KB = 1000;
 
@@ -41,7 +44,7 @@ export interface PageSize {
 export interface SpaSizes {
   /** JS the sign-in page loads: the entry chunk and its static imports. */
   signInJs: PageSize;
-  /** JS and CSS the calls page loads: the sign-in set plus the lazy calls route and its static imports. */
+  /** JS and CSS the calls page loads: the sign-in set plus the lazy calls route, the signed-in header and their static imports. */
   callsPageAll: PageSize;
   /** Every stylesheet in the build. */
   allCss: PageSize;
@@ -101,7 +104,8 @@ export function pageFiles(manifest: Manifest): { signIn: { js: string[]; css: st
   const entry = manifestKeyOf(manifest, (chunk) => chunk.isEntry === true, 'entry chunk');
   const callsPage = manifestKeyOf(manifest, (chunk) => chunk.src === CALLS_PAGE_SRC, `chunk for ${CALLS_PAGE_SRC} (is the route still lazy?)`);
   const signInKeys = staticClosure(manifest, [entry]);
-  const callsKeys = staticClosure(manifest, [entry, callsPage]);
+  const signedInHeader = manifestKeyOf(manifest, (chunk) => chunk.src === SIGNED_IN_HEADER_SRC, `chunk for ${SIGNED_IN_HEADER_SRC}`);
+  const callsKeys = staticClosure(manifest, [entry, callsPage, signedInHeader]);
   return { signIn: filesOf(manifest, signInKeys), calls: filesOf(manifest, callsKeys) };
 }
 

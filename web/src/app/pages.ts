@@ -1,7 +1,7 @@
 /**
  * The one registration point for pages: the router and the navigation bar both read this list. Adding a page is
- * one entry — its path, its lazily loaded module, its label in the navigation (if it has one) and whether it needs
- * sign-in — plus the page's label in app/messages.ts.
+ * one entry — its path, its lazily loaded module, its label in the navigation (if it has one, and a badge beside
+ * it if it wants one) and whether it needs sign-in — plus the page's label in app/messages.ts.
  *
  * A page module's default export is the page. It may also export `prefetch`, the requests the page needs for a
  * URL: after a sign-in they are started the moment the token exists, while the page's code is still loading.
@@ -22,6 +22,8 @@ export interface Page {
   load: () => Promise<PageModule>;
   /** The page's entry in the navigation bar; pages reached only by links have none. */
   navLabel?: NavLabel;
+  /** A small live figure shown beside the label (e.g. unheard voicemails), loaded lazily once signed in. */
+  navBadge?: () => Promise<{ default: ComponentType }>;
   requiresSignIn: boolean;
 }
 
@@ -32,6 +34,7 @@ export const PAGES: readonly Page[] = [
     path: '/voicemail',
     load: () => import('@/features/voicemail/pages/voicemail-page.tsx'),
     navLabel: 'voicemail',
+    navBadge: () => import('@/features/voicemail/components/unheard-badge.tsx'),
     requiresSignIn: true,
   },
 ];

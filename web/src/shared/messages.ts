@@ -55,6 +55,8 @@ export const callBackWords = defineMessages({
     noSwitch: 'Your Firmafon user has no phone switch, so the dashboard cannot ring you',
     problem: {
       refused: 'Firmafon refused the call. Your Firmafon user may have no phone switch, or the number cannot be called from it.',
+      repeat:
+        'You called this number from the dashboard a few seconds ago, perhaps in another tab, so it was not called again. If your phone did not ring, try again in a moment.',
       forbidden: 'Your Firmafon user is not allowed to place calls.',
       signedOut: 'You have been signed out. Sign in again to place the call.',
       offline: 'The dashboard could not reach the server, so the call was probably not placed. Check your connection.',
@@ -77,6 +79,8 @@ export const callBackWords = defineMessages({
     noSwitch: 'Din Firmafon-bruger har ingen telefonomstilling, så dashboardet kan ikke ringe til dig',
     problem: {
       refused: 'Firmafon afviste opkaldet. Din Firmafon-bruger har måske ingen telefonomstilling, eller nummeret kan ikke ringes op.',
+      repeat:
+        'Du ringede til nummeret fra dashboardet for få sekunder siden, måske i en anden fane, så det blev ikke ringet op igen. Hvis din telefon ikke ringede, så prøv igen om et øjeblik.',
       forbidden: 'Din Firmafon-bruger må ikke foretage opkald.',
       signedOut: 'Du er blevet logget ud. Log ind igen for at ringe op.',
       offline: 'Dashboardet kunne ikke nå serveren, så opkaldet blev sandsynligvis ikke foretaget. Tjek din forbindelse.',

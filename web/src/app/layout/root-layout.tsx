@@ -1,18 +1,18 @@
 /**
- * The frame of every page: header (product name; when signed in also the employee's name, "Sign out" and the
- * navigation bar; always the language switch) and the main region with the current route.
+ * The frame of every page: header (product name; the language switch; when signed in also the employee's name,
+ * "Sign out" and the navigation bar, from signed-in-header.tsx) and the main region with the current route.
  */
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { Spinner } from '@/shared/ui/spinner.tsx';
-import { EmployeeName } from '@/features/auth/components/employee-name.tsx';
-import { SignOutButton } from '@/features/auth/components/sign-out-button.tsx';
 import { useIsSignedIn } from '@/lib/use-access-token.ts';
 import { useMessages } from '@/lib/i18n.tsx';
 import { AppErrorBoundary } from '../error-boundary.tsx';
 import { appMessages } from '../messages.ts';
 import { LanguageSwitch } from './language-switch.tsx';
-import { NavBar } from './nav-bar.tsx';
+import { loadSignedInHeader } from './load-signed-in-header.ts';
+
+const SignedInHeader = lazy(loadSignedInHeader);
 
 export function RootLayout() {
   const t = useMessages(appMessages);
@@ -28,12 +28,13 @@ export function RootLayout() {
         <Link className="app-header__brand" to="/">
           {t.productName}
         </Link>
-        <div className="app-header__tools">
-          {signedIn ? <EmployeeName /> : null}
-          <LanguageSwitch />
-          {signedIn ? <SignOutButton /> : null}
-        </div>
-        {signedIn ? <NavBar /> : null}
+        {signedIn ? (
+          <Suspense fallback={<SignedOutTools />}>
+            <SignedInHeader />
+          </Suspense>
+        ) : (
+          <SignedOutTools />
+        )}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <AppErrorBoundary key={pathname}>
@@ -43,5 +44,13 @@ export function RootLayout() {
         </AppErrorBoundary>
       </main>
     </>
+  );
+}
+
+function SignedOutTools() {
+  return (
+    <div className="app-header__tools">
+      <LanguageSwitch />
+    </div>
   );
 }

@@ -1,4 +1,8 @@
-/** Starts loading what /auth/callback and the home page after it need; called by the entry on /auth/callback. */
+/**
+ * Starts loading what /auth/callback and the signed-in pages after it need (the callback route, the signed-in
+ * header, the home page); called by the entry on /auth/callback.
+ */
+import { loadSignedInHeader } from '../layout/load-signed-in-header.ts';
 import { HOME_PAGE_PATH, pageFor } from '../pages.ts';
 
 export const loadCallbackRoute = () => import('./callback-route.tsx');
@@ -9,5 +13,6 @@ const ignore = () => {
 
 export function preloadCallbackCode(): void {
   loadCallbackRoute().catch(ignore);
+  loadSignedInHeader().catch(ignore);
   pageFor(HOME_PAGE_PATH)?.load().catch(ignore);
 }

@@ -3,48 +3,13 @@
  * `queryOptions`/`infiniteQueryOptions`; and the writes (mark heard/unheard, delete) with the cache updates they
  * make at once and undo on failure. Data is parsed with common/voice-mail-schemas.ts.
  */
-import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import {
-  VOICE_MAILS_MAX_LIMIT,
-  VoiceMailResponseSchema,
-  VoiceMailsResponseSchema,
-  type VoiceMail,
-  type VoiceMailsQuery,
-} from '@common/voice-mail-schemas.ts';
+import { infiniteQueryOptions, type InfiniteData, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { VoiceMailResponseSchema, type VoiceMail } from '@common/voice-mail-schemas.ts';
 import type { VoiceMailUpdate } from '@common/write-contract.ts';
-import { firmafonGet } from '@/lib/api-client.ts';
 import { filtersToVoiceMailsQuery, type VoiceMailFilters } from '../model/filters.ts';
-import { mergeVoiceMailPages, nextVoiceMailsCursor, VOICE_MAILS_PAGE_SIZE, type VoiceMailsCursor } from '../model/paging.ts';
-import { countUnheard } from '../model/voice-mail.ts';
+import { nextVoiceMailsCursor, type VoiceMailsCursor } from '../model/paging.ts';
 import { firmafonWrite, firmafonWriteAccepted } from '@/lib/api-write.ts';
-
-/** Upper bound for the unheard count's "page everything" loop (20 × 100 messages), so bad data cannot loop for ever. */
-const MAX_COUNT_PAGES = 20;
-
-/** `GET /voice_mails` for one page: newest first, at or before the cursor. */
-export async function getVoiceMailsPage(
-  query: VoiceMailsQuery,
-  cursor: VoiceMailsCursor,
-  signal?: AbortSignal,
-  firstLimit: number = VOICE_MAILS_PAGE_SIZE,
-): Promise<VoiceMail[]> {
-  const params: VoiceMailsQuery = { ...query, limit: cursor?.limit ?? firstLimit };
-  if (cursor !== null) params.created_at_lt_or_eq = cursor.before;
-  const { voice_mails } = await firmafonGet('/voice_mails', { query: { ...params }, schema: VoiceMailsResponseSchema, signal });
-  return voice_mails;
-}
-
-/** Unheard messages in the whole history; `complete` is false when it was longer than the loop's bound. */
-export async function getUnheardCount(signal?: AbortSignal): Promise<{ count: number; complete: boolean }> {
-  const pages: VoiceMail[][] = [];
-  let cursor: VoiceMailsCursor = null;
-  for (let i = 0; i < MAX_COUNT_PAGES; i += 1) {
-    pages.push(await getVoiceMailsPage({}, cursor, signal, VOICE_MAILS_MAX_LIMIT));
-    cursor = nextVoiceMailsCursor(pages, cursor, VOICE_MAILS_MAX_LIMIT);
-    if (cursor === null) return { count: countUnheard(mergeVoiceMailPages(pages)), complete: true };
-  }
-  return { count: countUnheard(mergeVoiceMailPages(pages)), complete: false };
-}
+import { getVoiceMailsPage, unheardCountQuery } from './unheard-count.ts';
 
 /** The server-side part of the filters: "unheard only" is applied in the browser, so it shares the loaded pages. */
 const listKeyOf = (filters: VoiceMailFilters) => filtersToVoiceMailsQuery(filters);
@@ -65,15 +30,8 @@ export const voiceMailQueries = {
       refetchOnWindowFocus: false,
     }),
 
-  /** How many messages nobody has heard yet, for the navigation bar. */
-  unheardCount: () =>
-    queryOptions({
-      queryKey: [...voiceMailQueries.all, 'unheard-count'] as const,
-      queryFn: ({ signal }) => getUnheardCount(signal),
-      staleTime: 30_000,
-      refetchInterval: 60_000,
-      refetchIntervalInBackground: false,
-    }),
+  /** How many messages nobody has heard yet, for the navigation bar (api/unheard-count.ts). */
+  unheardCount: unheardCountQuery,
 };
 
 type ListData = InfiniteData<VoiceMail[], VoiceMailsCursor>;

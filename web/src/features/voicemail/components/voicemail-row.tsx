@@ -1,17 +1,19 @@
 /**
  * One voicemail: who left it (contact name, else the number, else "Hidden number"), when (Copenhagen time), how long,
  * which reception; unheard ones in bold with an "Unheard" tag. Actions: Play (opens the player), Mark as heard/unheard,
- * Delete. The number is a shared `PhoneNumber`, whose `action` slot is left for a "call back" control.
+ * Delete. Beside the caller, the shared "Call +45 …" control (not inside the heading, so the heading stays the
+ * caller's name), absent for a hidden number.
  * Everything from Firmafon is React text.
  */
 import { memo, useId } from 'react';
 import type { VoiceMail } from '@common/voice-mail-schemas.ts';
 import { Button } from '@/shared/ui/button.tsx';
+import { CallBackButton } from '@/shared/ui/call-back-button.tsx';
 import { CallTime, NoValue, PhoneNumber } from '@/shared/ui/call-parts.tsx';
 import { formatDuration } from '@/shared/format/format.ts';
 import { useLocale, useMessages } from '@/lib/i18n.tsx';
 import { voicemailMessages } from '../messages.ts';
-import { callerOf, soundPathOf } from '../model/voice-mail.ts';
+import { callBackTargetOf, callerOf, soundPathOf } from '../model/voice-mail.ts';
 import { VoicemailPlayer } from './voicemail-player.tsx';
 
 export interface VoicemailRowProps {
@@ -52,15 +54,19 @@ export const VoicemailRow = memo(function VoicemailRow({
   const soundPath = soundPathOf(voiceMail);
   const unheard = !voiceMail.heard;
   const reception = voiceMail.endpoint_name?.trim() || receptionName;
+  const callBack = callBackTargetOf(voiceMail);
 
   return (
     <li className={`vm-row${unheard ? ' vm-row--unheard' : ''}`} data-voicemail-id={voiceMail.id}>
       <div className="vm-row__main">
-        <h2 id={`${id}-caller`} className="vm-row__caller">
-          {caller.name ? <span className="vm-row__name">{caller.name}</span> : null}
-          {caller.name && caller.number === null ? null : <PhoneNumber number={caller.number} />}
-          {unheard ? <span className="vm-tag">{t.unheardTag}</span> : null}
-        </h2>
+        <div className="vm-row__who">
+          <h2 id={`${id}-caller`} className="vm-row__caller">
+            {caller.name ? <span className="vm-row__name">{caller.name}</span> : null}
+            {caller.name && caller.number === null ? null : <PhoneNumber number={caller.number} />}
+            {unheard ? <span className="vm-tag">{t.unheardTag}</span> : null}
+          </h2>
+          {callBack ? <CallBackButton target={callBack} /> : null}
+        </div>
         <dl className="vm-row__meta">
           <div>
             <dt>{t.receivedAt}</dt>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callerOf, countUnheard, soundPathOf } from './voice-mail.ts';
+import { callBackTargetOf, callerOf, countUnheard, soundPathOf } from './voice-mail.ts';
 
 describe('a voicemail as it reads', () => {
   it('names the caller by contact, else by formatted number, else as hidden', () => {
@@ -10,6 +10,14 @@ describe('a voicemail as it reads', () => {
     expect(callerOf({ from_contact: null, from_number: '4512345678' })).toEqual({ name: null, number: '+45 12 34 56 78' });
     expect(callerOf({ from_contact: { id: null, name: '  ', number: null, email: null }, from_number: null })).toEqual({ name: null, number: null });
     expect(callerOf({ from_contact: null, from_number: 'anonymous' })).toEqual({ name: null, number: null });
+  });
+
+  it('calls back the caller’s number, never a hidden one', () => {
+    expect(callBackTargetOf({ from_number: '4512345678' })).toEqual({ display: '+45 12 34 56 78', digits: '4512345678' });
+    expect(callBackTargetOf({ from_number: '+45 12 34 56 78' })).toEqual({ display: '+45 12 34 56 78', digits: '4512345678' });
+    expect(callBackTargetOf({ from_number: null })).toBeNull();
+    expect(callBackTargetOf({ from_number: '' })).toBeNull();
+    expect(callBackTargetOf({ from_number: 'anonymous' })).toBeNull();
   });
 
   it('fetches the sound through our origin, upgrading Firmafon’s documented http URL', () => {

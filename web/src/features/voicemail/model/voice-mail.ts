@@ -1,5 +1,6 @@
-/** How a voicemail reads: who left it, and where its sound is fetched from. Pure. */
-import { formatPhoneNumber } from '@common/phone.ts';
+/** How a voicemail reads: who left it, whom a call back rings, and where its sound is fetched from. Pure. */
+import { formatPhoneNumber, phoneNumberKey } from '@common/phone.ts';
+import type { CallBackTarget } from '@/shared/model/call-back.ts';
 import type { VoiceMail } from '@common/voice-mail-schemas.ts';
 import { VOICEMAIL_SOUND_PATH } from '@common/routes.ts';
 
@@ -15,6 +16,13 @@ export function callerOf(voiceMail: Pick<VoiceMail, 'from_contact' | 'from_numbe
   const raw = voiceMail.from_number?.trim() || null;
   // A caller who hides their number arrives without one or as a word ("anonymous"): "Hidden number".
   return { name, number: raw === null || !/\d/.test(raw) ? null : formatPhoneNumber(raw) };
+}
+
+/** Whom "call back" rings for this message: its caller, unless the number is hidden or not one Firmafon could dial. */
+export function callBackTargetOf(voiceMail: Pick<VoiceMail, 'from_number'>): CallBackTarget | null {
+  const display = callerOf({ from_contact: null, from_number: voiceMail.from_number }).number;
+  const digits = phoneNumberKey(voiceMail.from_number);
+  return display !== null && digits ? { display, digits } : null;
 }
 
 /**

@@ -8,7 +8,6 @@ import { useSearchParams } from 'react-router-dom';
 import { useMessages } from '@/lib/i18n.tsx';
 import { voiceMailQueries } from '../api/voice-mail-queries.ts';
 import { VoicemailFilters } from '../components/voicemail-filters.tsx';
-import { UnheardCount } from '../components/unheard-count.tsx';
 import { VoicemailList } from '../components/voicemail-list.tsx';
 import { voicemailMessages } from '../messages.ts';
 import { filtersFromSearchParams, filtersToSearchParams, type VoiceMailFilters } from '../model/filters.ts';
@@ -25,7 +24,6 @@ export default function VoicemailPage() {
   return (
     <div className="vm-page">
       <h1>{t.title}</h1>
-      <UnheardCount />
       <VoicemailFilters filters={filters} onChange={applyFilters} />
       <VoicemailList key={`list-${filtersKey}`} filters={filters} onClearFilters={clearFilters} />
     </div>

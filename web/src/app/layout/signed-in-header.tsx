@@ -1,0 +1,22 @@
+/**
+ * The header's signed-in part: the employee's name, the language switch, "Sign out" and the navigation bar.
+ * Loaded lazily (root-layout.tsx), and early — with the callback's code (routes/preload-callback.ts) — so the
+ * sign-in page does not carry it and a signed-in page does not wait for it.
+ */
+import { EmployeeName } from '@/features/auth/components/employee-name.tsx';
+import { SignOutButton } from '@/features/auth/components/sign-out-button.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { NavBar } from './nav-bar.tsx';
+
+export default function SignedInHeader() {
+  return (
+    <>
+      <div className="app-header__tools">
+        <EmployeeName />
+        <LanguageSwitch />
+        <SignOutButton />
+      </div>
+      <NavBar />
+    </>
+  );
+}
