@@ -2,8 +2,6 @@
  * Stable error codes shared by the functions (which answer with them) and the SPA (which maps them to
  * words a person understands). OAuth codes follow RFC 6749 §5.2 / §4.1.2.1; the rest are our own.
  */
-import * as v from 'valibot';
-
 export const ErrorCode = {
   // RFC 6749
   invalidRequest: 'invalid_request',
@@ -39,14 +37,7 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** The JSON error body every function answers with (RFC 6749 §5.2 shape). */
-export const ErrorBodySchema = v.object({
-  error: v.string(),
-  error_description: v.optional(v.string()),
-});
-export type ErrorBody = v.InferOutput<typeof ErrorBodySchema>;
-
-/** Firmafon's REST API errors as a third-party client reads them: `{ status, message }`. */
-export const FirmafonApiErrorBodySchema = v.object({
-  status: v.optional(v.union([v.number(), v.string()])),
-  message: v.optional(v.string()),
-});
+export interface ErrorBody {
+  error: string;
+  error_description?: string | undefined;
+}

@@ -1,23 +1,35 @@
 /**
  * Public configuration the SPA reads from `GET /api/config` at run time, so that one build serves every
- * deploy context. Holds nothing secret: the client id is public (RFC 6749 §2.2).
+ * deploy context. Holds nothing secret: the client id is public (RFC 6749 §2.2). Checked by hand (common/shape.ts)
+ * because the first script reads it before a resume bounce.
  */
-import * as v from 'valibot';
+import { booleanField, fieldsOf, oneOf, stringField } from './shape.ts';
 import { StateMode } from './state-mode.ts';
 
-export const PublicConfigSchema = v.object({
+export interface PublicConfig {
   /** The registered Firmafon application's client id. */
-  clientId: v.pipe(v.string(), v.minLength(1)),
+  clientId: string;
   /** `{FIRMAFON_URL}/api/v2/authorize`. */
-  authorizeUrl: v.pipe(v.string(), v.url()),
+  authorizeUrl: string;
   /** Send PKCE (S256) and pass the verifier through the token function. */
-  pkce: v.boolean(),
+  pkce: boolean;
   /** `required` (default): a callback must carry the matching `state`. `optional`: see SECURITY.md. */
-  stateMode: v.picklist([StateMode.required, StateMode.optional]),
+  stateMode: StateMode;
   /**
    * The redirect URI to use, when it is not this origin's own `/auth/callback` (a deploy preview signing in
    * through the production relay). `null` means: use `{location.origin}/auth/callback`.
    */
-  redirectUri: v.nullable(v.pipe(v.string(), v.url())),
-});
-export type PublicConfig = v.InferOutput<typeof PublicConfigSchema>;
+  redirectUri: string | null;
+}
+
+/** The config from its JSON; throws a ShapeError naming the first field that is wrong. Unknown fields are dropped. */
+export function parsePublicConfig(value: unknown): PublicConfig {
+  const fields = fieldsOf(value, 'config');
+  return {
+    clientId: stringField(fields, 'clientId', { nonEmpty: true }),
+    authorizeUrl: stringField(fields, 'authorizeUrl', { url: true }),
+    pkce: booleanField(fields, 'pkce'),
+    stateMode: oneOf(fields, 'stateMode', [StateMode.required, StateMode.optional]),
+    redirectUri: fields.redirectUri === null ? null : stringField(fields, 'redirectUri', { url: true }),
+  };
+}

@@ -30,10 +30,3 @@ export const TokenRequestSchema = v.object({
   state: v.optional(v.pipe(v.string(), v.maxLength(MAX_STATE_LENGTH, 'state is too long'))),
 });
 export type TokenRequest = v.InferOutput<typeof TokenRequestSchema>;
-
-export const TokenResponseSchema = v.object({
-  access_token: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)),
-  /** Seconds, when the provider says; Firmafon documents none. */
-  expires_in: v.optional(v.number()),
-});
-export type TokenResponse = v.InferOutput<typeof TokenResponseSchema>;

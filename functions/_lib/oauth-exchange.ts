@@ -5,7 +5,7 @@
  * Nothing from the upstream body reaches our descriptions, and a refresh token (if any) is dropped here.
  */
 import * as v from 'valibot';
-import type { TokenResponse } from '../../common/token-contract.ts';
+import type { TokenResponse } from '../../common/token-response.ts';
 import { ok, refuse, type Failure, type Result } from './http.ts';
 import { readCappedText } from './read-body.ts';
 import { discardBody, fetchUpstream, UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE } from './upstream.ts';

@@ -11,6 +11,7 @@ import { PROXY_PREFIX } from '@common/routes.ts';
 import { accessToken } from './access-token.ts';
 import { ApiError } from './api-error.ts';
 import { fetchJson } from './fetch-json.ts';
+import { parseWith } from './parse-with.ts';
 
 export type QueryParams = Record<string, string | number | undefined | null>;
 
@@ -54,6 +55,6 @@ export async function firmafonGet<TSchema extends v.GenericSchema>(
   const token = currentToken();
   return dropTokenOn401(
     token,
-    fetchJson(buildUrl(path, query), { headers: { Authorization: `Bearer ${token}` }, signal: signal ?? null }, schema, 'Firmafon'),
+    fetchJson(buildUrl(path, query), { headers: { Authorization: `Bearer ${token}` }, signal: signal ?? null }, parseWith(schema), 'Firmafon'),
   );
 }

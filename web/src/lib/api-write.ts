@@ -8,6 +8,7 @@ import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE } from '@commo
 import { buildUrl, currentToken, dropTokenOn401 } from './api-client.ts';
 import { ApiError, invalidResponseCode } from './api-error.ts';
 import { fetchJson } from './fetch-json.ts';
+import { parseWith } from './parse-with.ts';
 
 export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
 
@@ -29,7 +30,7 @@ export async function firmafonWrite<TSchema extends v.GenericSchema>(
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const init = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
-  return dropTokenOn401(token, fetchJson(buildUrl(path, undefined), init, schema, 'Firmafon'));
+  return dropTokenOn401(token, fetchJson(buildUrl(path, undefined), init, parseWith(schema), 'Firmafon'));
 }
 
 /**

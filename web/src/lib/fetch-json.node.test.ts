@@ -3,8 +3,9 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from './api-error.ts';
 import { fetchJson, parseRetryAfter } from './fetch-json.ts';
+import { parseWith } from './parse-with.ts';
 
-const Schema = v.object({ name: v.string() });
+const Schema = parseWith(v.object({ name: v.string() }));
 
 let server: Server;
 let base = '';

@@ -1,11 +1,20 @@
 /**
  * One request to the dashboard's own server (the Firmafon proxy or an auth function) with a JSON answer. No
  * answer at all becomes ApiError with status 0; an error status becomes ApiError with the answer's stable code
- * (common/errors.ts) and its Retry-After; a success is parsed with the schema, never cast.
+ * (common/errors.ts) and its Retry-After; a success is parsed by the caller's `parse`, never cast. Free of
+ * valibot, so the first script (boot.ts) can use it: API callers pass a schema through lib/parse-with.ts.
  */
-import * as v from 'valibot';
-import { ErrorBodySchema, ErrorCode, FirmafonApiErrorBodySchema } from '@common/errors.ts';
-import { ApiError, invalidResponseCode, networkErrorCode } from './api-error.ts';
+import { ApiError, invalidResponseCode, invalidTokenCode, networkErrorCode, rateLimitedCode } from './api-error.ts';
+
+/** Turns a JSON answer into a value, or throws an Error whose message says where the shape went wrong. */
+export type Parse<T> = (body: unknown) => T;
+
+/** A field of an error body, when it is the type asked for. */
+function errorField<T extends 'string' | 'number'>(body: unknown, key: string, type: T): (T extends 'string' ? string : number) | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as Record<string, unknown>)[key];
+  return typeof value === type ? (value as T extends 'string' ? string : number) : undefined;
+}
 
 /** Seconds from a Retry-After header: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(header: string | null): number | null {
@@ -27,18 +36,13 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON: the status alone has to do.
   }
-  const oauth = v.safeParse(ErrorBodySchema, body);
-  const api = v.safeParse(FirmafonApiErrorBodySchema, body);
-  const code = oauth.success
-    ? oauth.output.error
-    : response.status === 401
-      ? ErrorCode.invalidToken
-      : response.status === 429
-        ? ErrorCode.rateLimited
-        : `http_${response.status}`;
+  // Our functions answer `{ error, error_description? }` (RFC 6749 §5.2); Firmafon's API `{ status, message }`.
+  const oauthCode = errorField(body, 'error', 'string');
+  const code =
+    oauthCode ?? (response.status === 401 ? invalidTokenCode : response.status === 429 ? rateLimitedCode : `http_${response.status}`);
   const message =
-    (oauth.success ? oauth.output.error_description : undefined) ??
-    (api.success ? api.output.message : undefined) ??
+    (oauthCode === undefined ? undefined : errorField(body, 'error_description', 'string')) ??
+    errorField(body, 'message', 'string') ??
     `Request failed with status ${response.status}`;
   return new ApiError({
     status: response.status,
@@ -48,22 +52,16 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   });
 }
 
-/** Where and why the first schema issue failed, e.g. `calls.3.started_at: Invalid timestamp`. */
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
-  return `${path ? `${path}: ` : ''}${issue.message}`.slice(0, 200);
-}
-
 /**
- * Sends the request and returns the answer parsed with `schema`. `source` names who answered, for messages
+ * Sends the request and returns the answer read by `parse`. `source` names who answered, for messages
  * (`Firmafon`, `/api/config`). An aborted request rethrows the abort, so React Query can tell it apart.
  */
-export async function fetchJson<TSchema extends v.GenericSchema>(
+export async function fetchJson<T>(
   url: string,
   init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> },
-  schema: TSchema,
+  parse: Parse<T>,
   source: string,
-): Promise<v.InferOutput<TSchema>> {
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { cache: 'no-store', ...init, headers: { Accept: 'application/json', ...init.headers } });
@@ -78,13 +76,10 @@ export async function fetchJson<TSchema extends v.GenericSchema>(
   } catch {
     throw new ApiError({ status: response.status, code: invalidResponseCode, message: `${source} sent a response that is not JSON` });
   }
-  const parsed = v.safeParse(schema, body);
-  if (!parsed.success) {
-    throw new ApiError({
-      status: response.status,
-      code: invalidResponseCode,
-      message: `${source} sent data in an unexpected shape (${describeIssue(parsed.issues[0])})`,
-    });
+  try {
+    return parse(body);
+  } catch (error) {
+    const where = (error instanceof Error ? error.message : 'unreadable').slice(0, 200);
+    throw new ApiError({ status: response.status, code: invalidResponseCode, message: `${source} sent data in an unexpected shape (${where})` });
   }
-  return parsed.output;
 }

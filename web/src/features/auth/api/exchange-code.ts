@@ -4,7 +4,8 @@
  * and kept nowhere here.
  */
 import { TOKEN_PATH } from '@common/routes.ts';
-import { TokenResponseSchema, type TokenRequest, type TokenResponse } from '@common/token-contract.ts';
+import type { TokenRequest } from '@common/token-contract.ts';
+import { parseTokenResponse, type TokenResponse } from '@common/token-response.ts';
 import { postToAuthFunction } from './post-to-auth-function.ts';
 
 export interface ExchangeCodeInput {
@@ -24,5 +25,5 @@ export function exchangeCode({ code, redirectUri, codeVerifier, state }: Exchang
     ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
     ...(state ? { state } : {}),
   };
-  return postToAuthFunction(TOKEN_PATH, body, TokenResponseSchema);
+  return postToAuthFunction(TOKEN_PATH, body, parseTokenResponse);
 }

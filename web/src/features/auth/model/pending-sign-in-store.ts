@@ -5,7 +5,7 @@
  * token. Entries older than PENDING_SIGN_IN_MAX_AGE_MS are dropped; a small list of consumed states lets the
  * callback recognise a replayed response.
  */
-import * as v from 'valibot';
+import { booleanField, fieldsOf, numberField, oneOf, stringField } from '@common/shape.ts';
 import { StateMode } from '@common/state-mode.ts';
 
 export const PENDING_SIGN_IN_MAX_AGE_MS = 10 * 60 * 1000;
@@ -13,20 +13,40 @@ const PENDING_PREFIX = 'firmafon-dashboard.pending-sign-in.';
 const CONSUMED_KEY = 'firmafon-dashboard.consumed-states';
 const MAX_CONSUMED_STATES = 20;
 
-const PendingSignInSchema = v.object({
-  state: v.pipe(v.string(), v.minLength(1)),
-  codeVerifier: v.optional(v.string()),
-  redirectUri: v.string(),
-  returnTo: v.string(),
-  createdAt: v.number(),
+export interface PendingSignIn {
+  state: string;
+  codeVerifier?: string | undefined;
+  redirectUri: string;
+  returnTo: string;
+  createdAt: number;
   /** The deploy's state mode when this sign-in started (the callback may have to accept a missing state). */
-  stateMode: v.picklist([StateMode.required, StateMode.optional]),
+  stateMode: StateMode;
   /** Started by session resume rather than a click. */
-  auto: v.boolean(),
-});
-export type PendingSignIn = v.InferOutput<typeof PendingSignInSchema>;
+  auto: boolean;
+}
 
-const ConsumedSchema = v.array(v.string());
+/**
+ * A stored pending sign-in, checked by hand (common/shape.ts: the first script saves these before a resume
+ * bounce); throws on anything else.
+ */
+export function parsePendingSignIn(value: unknown): PendingSignIn {
+  const fields = fieldsOf(value, 'pending sign-in');
+  const codeVerifier = fields.codeVerifier === undefined ? undefined : stringField(fields, 'codeVerifier');
+  return {
+    state: stringField(fields, 'state', { nonEmpty: true }),
+    ...(codeVerifier === undefined ? {} : { codeVerifier }),
+    redirectUri: stringField(fields, 'redirectUri'),
+    returnTo: stringField(fields, 'returnTo'),
+    createdAt: numberField(fields, 'createdAt'),
+    stateMode: oneOf(fields, 'stateMode', [StateMode.required, StateMode.optional]),
+    auto: booleanField(fields, 'auto'),
+  };
+}
+
+function parseConsumedStates(value: unknown): string[] {
+  return Array.isArray(value) && value.every((state) => typeof state === 'string') ? value : [];
+}
+
 
 export interface PendingSignInStore {
   save(pending: PendingSignIn): void;
@@ -49,8 +69,7 @@ export function createPendingSignInStore(storage: Storage, clock: () => number =
 
   function read(key: string): PendingSignIn | null {
     try {
-      const parsed = v.safeParse(PendingSignInSchema, JSON.parse(storage.getItem(key) ?? 'null'));
-      return parsed.success ? parsed.output : null;
+      return parsePendingSignIn(JSON.parse(storage.getItem(key) ?? 'null'));
     } catch {
       return null;
     }
@@ -81,8 +100,7 @@ export function createPendingSignInStore(storage: Storage, clock: () => number =
     },
     consumedStates() {
       try {
-        const parsed = v.safeParse(ConsumedSchema, JSON.parse(storage.getItem(CONSUMED_KEY) ?? '[]'));
-        return parsed.success ? parsed.output : [];
+        return parseConsumedStates(JSON.parse(storage.getItem(CONSUMED_KEY) ?? '[]'));
       } catch {
         return [];
       }
