@@ -28,11 +28,21 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // Everything the entry imports statically stays one chunk. Without this group, Rolldown splits modules that
-        // a lazy chunk shares with the entry (e.g. the API client, which the lazily loaded signed-in header and nav
-        // badge also use) into chunks of their own, and the sign-in page pays ~2 KB gzipped for the extra requests
-        // and module wrappers.
-        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+        // Chunks that must stay whole: the first script (src/boot.ts and its static imports: "JS before the resume
+        // redirect"), the callback's redemption (started by the first script, needing nothing of the app), the app
+        // (src/main.tsx and its static imports) and React Query with the app's client (signed-in pages only).
+        // Without these groups Rolldown splits modules that lazy chunks share with them into chunks of their own, and
+        // each page pays for the extra requests and module wrappers. A module wanted by two groups goes to the
+        // higher priority, which the other then imports: so nothing the app needs may sit in the callback group.
+        codeSplitting: {
+          groups: [
+            { name: 'boot', tags: ['$initial'], priority: 3 },
+            { name: 'callback', test: /[\\/]app[\\/]routes[\\/]begin-callback\.ts$/, priority: 2 },
+            { name: 'app', test: /[\\/]src[\\/]main\.tsx$/, priority: 1 },
+            // React Query and the app's client: loaded with the first signed-in page, not by the sign-in page.
+            { name: 'query', test: /[\\/](@tanstack[\\/](query-core|react-query)[\\/]|src[\\/]app[\\/]query-provider\.tsx$)/, priority: 1 },
+          ],
+        },
       },
     },
   },

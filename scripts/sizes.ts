@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 /** One entry of `.vite/manifest.json` (only the fields used here). */
 export interface ManifestChunk {
   file: string;
+  name?: string;
   src?: string;
   isEntry?: boolean;
   isDynamicEntry?: boolean;
@@ -22,6 +23,12 @@ export type Manifest = Record<string, ManifestChunk>;
 
 /** The lazy route module of the calls page, as the manifest names it (relative to web/). */
 export const CALLS_PAGE_SRC = 'src/features/calls/pages/calls-page.tsx';
+
+/**
+ * The chunk of the app (src/main.tsx: React and everything under it), which the first script (src/boot.ts, the
+ * entry) loads when it stays: the `app` group of vite.config.ts's codeSplitting.
+ */
+export const APP_CHUNK_NAME = 'app';
 
 /** The header's signed-in part (name, sign out, navigation), loaded lazily on every signed-in page. */
 export const SIGNED_IN_HEADER_SRC = 'src/app/layout/signed-in-header.tsx';
@@ -42,7 +49,9 @@ export interface PageSize {
 }
 
 export interface SpaSizes {
-  /** JS the sign-in page loads: the entry chunk and its static imports. */
+  /** JS a reload downloads before leaving for Firmafon (resume bounce): the first script and its static imports. */
+  beforeRedirectJs: PageSize;
+  /** JS the sign-in page loads: the first script, the app and their static imports. */
   signInJs: PageSize;
   /** JS and CSS the calls page loads: the sign-in set plus the lazy calls route, the signed-in header and their static imports. */
   callsPageAll: PageSize;
@@ -100,13 +109,18 @@ export function filesOf(manifest: Manifest, keys: readonly string[]): { js: stri
 }
 
 /** The files each page needs, computed from the manifest. */
-export function pageFiles(manifest: Manifest): { signIn: { js: string[]; css: string[] }; calls: { js: string[]; css: string[] } } {
+type Files = { js: string[]; css: string[] };
+
+export function pageFiles(manifest: Manifest): { beforeRedirect: Files; signIn: Files; calls: Files } {
   const entry = manifestKeyOf(manifest, (chunk) => chunk.isEntry === true, 'entry chunk');
+  const app = manifestKeyOf(manifest, (chunk) => chunk.name === APP_CHUNK_NAME && chunk.isEntry !== true, `"${APP_CHUNK_NAME}" chunk (does the first script still load the app lazily?)`);
   const callsPage = manifestKeyOf(manifest, (chunk) => chunk.src === CALLS_PAGE_SRC, `chunk for ${CALLS_PAGE_SRC} (is the route still lazy?)`);
-  const signInKeys = staticClosure(manifest, [entry]);
   const signedInHeader = manifestKeyOf(manifest, (chunk) => chunk.src === SIGNED_IN_HEADER_SRC, `chunk for ${SIGNED_IN_HEADER_SRC}`);
-  const callsKeys = staticClosure(manifest, [entry, callsPage, signedInHeader]);
-  return { signIn: filesOf(manifest, signInKeys), calls: filesOf(manifest, callsKeys) };
+  return {
+    beforeRedirect: filesOf(manifest, staticClosure(manifest, [entry])),
+    signIn: filesOf(manifest, staticClosure(manifest, [entry, app])),
+    calls: filesOf(manifest, staticClosure(manifest, [entry, app, callsPage, signedInHeader])),
+  };
 }
 
 function measureFiles(root: string, files: readonly string[]): PageSize {
@@ -119,6 +133,27 @@ function measureFiles(root: string, files: readonly string[]): PageSize {
     bytes: sized.reduce((sum, f) => sum + f.bytes, 0),
     gzip: sized.reduce((sum, f) => sum + f.gzip, 0),
   };
+}
+
+/** The chunk of the callback's redemption (the `callback` group of vite.config.ts), started by the first script. */
+export const CALLBACK_CHUNK_NAME = 'callback';
+
+/**
+ * What must hold of the chunks, beyond their sizes: the redemption the first script starts must not wait for the app
+ * (its chunk may not import the app's), and the sign-in page must not carry it. Answers the problems found.
+ */
+export function chunkProblems(manifest: Manifest): string[] {
+  const entry = manifestKeyOf(manifest, (chunk) => chunk.isEntry === true, 'entry chunk');
+  const app = manifestKeyOf(manifest, (chunk) => chunk.name === APP_CHUNK_NAME && chunk.isEntry !== true, `"${APP_CHUNK_NAME}" chunk`);
+  const callback = manifestKeyOf(manifest, (chunk) => chunk.name === CALLBACK_CHUNK_NAME, `"${CALLBACK_CHUNK_NAME}" chunk`);
+  const problems: string[] = [];
+  if (staticClosure(manifest, [callback]).includes(app)) {
+    problems.push('the callback chunk imports the app chunk, so redeeming a code would wait for the app to download');
+  }
+  if (staticClosure(manifest, [entry, app]).includes(callback)) {
+    problems.push('the app chunk imports the callback chunk, so the sign-in page carries the code redemption');
+  }
+  return problems;
 }
 
 /** Builds the SPA into `outDir` (with a manifest, which the regular build does not ship) and returns the manifest. */
@@ -134,6 +169,7 @@ export function measureSpa(outDir: string, manifest: Manifest): SpaSizes {
   const pages = pageFiles(manifest);
   const assets = readdirSync(join(outDir, 'assets')).map((name) => `assets/${name}`);
   return {
+    beforeRedirectJs: measureFiles(outDir, pages.beforeRedirect.js),
     signInJs: measureFiles(outDir, pages.signIn.js),
     callsPageAll: measureFiles(outDir, [...pages.calls.js, ...pages.calls.css]),
     allCss: measureFiles(outDir, assets.filter((file) => file.endsWith('.css'))),

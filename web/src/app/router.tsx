@@ -1,6 +1,6 @@
 /**
  * Routes: `/` (sign-in, or the home page when signed in), `/auth/callback`, every page in pages.ts (lazy; behind
- * the sign-in guard where it needs one) and a not-found page, all inside RootLayout.
+ * the sign-in guard and with React Query where it needs sign-in) and a not-found page, all inside RootLayout.
  * Declarative routing (`<Routes>`) rather than a data router: the app loads data with React Query, and the
  * data router's machinery would cost the sign-in page ~16 KB gzipped for nothing (see docs/benchmarks.md).
  */
@@ -15,6 +15,7 @@ import { NotFoundRoute } from './routes/not-found-route.tsx';
 import { loadCallbackRoute } from './routes/preload-callback.ts';
 
 const CallbackRoute = lazy(loadCallbackRoute);
+const QueryProvider = lazy(() => import('./query-provider.tsx'));
 // One lazy component per page, made once: React would load a new one on every render otherwise.
 const ROUTES = PAGES.map((page) => ({ page, Component: lazy(page.load) }));
 
@@ -31,7 +32,9 @@ export function AppRoutes() {
             element={
               page.requiresSignIn ? (
                 <RequireSignIn>
-                  <Component />
+                  <QueryProvider>
+                    <Component />
+                  </QueryProvider>
                 </RequireSignIn>
               ) : (
                 <Component />

@@ -2,7 +2,7 @@
  * The one error type the SPA's data layer throws. `code` is stable (common/errors.ts) so the UI maps it to
  * words and tests assert on it; `status` is the HTTP status (0 when the request never got an answer).
  */
-import { ErrorCode } from '@common/errors.ts';
+import type { ErrorCode } from '@common/errors.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -30,4 +30,9 @@ export class ApiError extends Error {
 }
 
 export const networkErrorCode = 'network_error';
-export const invalidResponseCode = ErrorCode.upstreamInvalidResponse;
+// Written as the codes themselves (checked against common/errors.ts), so the first script does not carry the whole
+// ErrorCode table.
+export const invalidResponseCode = 'upstream_invalid_response' satisfies ErrorCode;
+export const invalidTokenCode = 'invalid_token' satisfies ErrorCode;
+export const rateLimitedCode = 'rate_limited' satisfies ErrorCode;
+export const serverMisconfiguredCode = 'server_misconfigured' satisfies ErrorCode;

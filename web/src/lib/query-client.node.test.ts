@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessToken } from './access-token.ts';
 import { firmafonGet } from './api-client.ts';
 import { ApiError } from './api-error.ts';
-import { createQueryClient, MAX_RETRIES, retryDelay, shouldRetry } from './query-client.ts';
+import { createQueryClient } from './query-client.ts';
+import { MAX_RETRIES, retryDelay, shouldRetry, withRetries } from './retry.ts';
 import { json, startLoopback, type Loopback } from './testing/loopback.node.ts';
 
 const apiError = (status: number, code = `http_${status}`, retryAfterSeconds: number | null = null) =>
@@ -64,5 +65,41 @@ describe("the app's QueryClient against a real server", () => {
     expect(counts.get('/api/firmafon/gone')).toBe(1);
     await expect(fetchOnce('/revoked')).rejects.toMatchObject({ status: 401 });
     expect(counts.get('/api/firmafon/revoked')).toBe(1);
+  });
+});
+
+describe('withRetries', () => {
+  it('tries a transient failure again with the same rules, and gives up on the rest at once', async () => {
+    const waits: number[] = [];
+    const wait = async (ms: number) => {
+      waits.push(ms);
+    };
+    let calls = 0;
+    await expect(
+      withRetries(async () => {
+        calls += 1;
+        if (calls < 3) throw apiError(503);
+        return 'ok';
+      }, wait),
+    ).resolves.toBe('ok');
+    expect(waits).toEqual([1000, 2000]);
+
+    calls = 0;
+    await expect(
+      withRetries(async () => {
+        calls += 1;
+        throw apiError(503);
+      }, wait),
+    ).rejects.toBeInstanceOf(ApiError);
+    expect(calls).toBe(MAX_RETRIES + 1);
+
+    calls = 0;
+    await expect(
+      withRetries(async () => {
+        calls += 1;
+        throw apiError(401);
+      }, wait),
+    ).rejects.toMatchObject({ status: 401 });
+    expect(calls).toBe(1);
   });
 });

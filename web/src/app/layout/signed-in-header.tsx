@@ -5,18 +5,19 @@
  */
 import { EmployeeName } from '@/features/auth/components/employee-name.tsx';
 import { SignOutButton } from '@/features/auth/components/sign-out-button.tsx';
+import QueryProvider from '../query-provider.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NavBar } from './nav-bar.tsx';
 
 export default function SignedInHeader() {
   return (
-    <>
+    <QueryProvider>
       <div className="app-header__tools">
         <EmployeeName />
         <LanguageSwitch />
         <SignOutButton />
       </div>
       <NavBar />
-    </>
+    </QueryProvider>
   );
 }

@@ -2,20 +2,24 @@
  * "Call +45 12 34 56 78": a small button beside an outside number that, after a confirmation dialog, asks Firmafon to
  * ring the signed-in employee's own phone and connect them to the number (`POST switch/dial`). One confirmation places
  * at most one call (shared/api/dial.ts). For an employee without a switch the button stays visible but disabled, with
- * the reason as its description and tooltip. Everything shown is React text.
+ * the reason as its description and tooltip. The dialog is call-back-dialog.tsx. Everything shown is React text.
  */
-import { useIsMutating } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useMessages } from '@/lib/i18n.tsx';
 import { useSignedInEmployee } from '../api/employees.ts';
-import { dialMutationKey, useDial } from '../api/dial.ts';
 import { callBackWords } from '../messages.ts';
 import type { CallBackTarget } from '../model/call-back.ts';
-import { Alert } from './alert.tsx';
-import { Button } from './button.tsx';
-import { dialProblemOf } from './dial-problem.ts';
-import { Dialog } from './dialog.tsx';
 import './call-back.css';
+
+// The dialog and the write path load when first wanted (pointer over or focus on a button, or a click), not with
+// the page: a list of calls shows without them.
+const loadDialog = () => import('./call-back-dialog.tsx');
+const CallBackDialog = lazy(loadDialog);
+const preloadDialog = () => {
+  loadDialog().catch(() => {
+    // Tried again when the dialog opens.
+  });
+};
 
 /** False only when Firmafon says the signed-in employee has no switch; unknown is allowed (a 422 then explains). */
 export function useCanDial(): boolean {
@@ -57,6 +61,8 @@ export function CallBackButton({ target, onDialled }: CallBackButtonProps) {
         aria-disabled={canDial ? undefined : true}
         aria-describedby={canDial ? undefined : reasonId}
         title={canDial ? name : t.noSwitch}
+        onPointerEnter={canDial ? preloadDialog : undefined}
+        onFocus={canDial ? preloadDialog : undefined}
         onClick={() => {
           if (canDial) setOpen(true);
         }}
@@ -68,74 +74,12 @@ export function CallBackButton({ target, onDialled }: CallBackButtonProps) {
           {t.noSwitch}
         </span>
       )}
-      {open ? <CallBackDialog target={target} onClose={() => setOpen(false)} returnFocus={triggerRef} onDialled={onDialled} /> : null}
+      {open ? (
+        <Suspense fallback={null}>
+          <CallBackDialog target={target} onClose={() => setOpen(false)} returnFocus={triggerRef} onDialled={onDialled} />
+        </Suspense>
+      ) : null}
     </>
-  );
-}
-
-function CallBackDialog({
-  target,
-  onClose,
-  returnFocus,
-  onDialled,
-}: {
-  target: CallBackTarget;
-  onClose: () => void;
-  returnFocus: RefObject<HTMLButtonElement | null>;
-  onDialled: (() => void) | undefined;
-}) {
-  const t = useMessages(callBackWords);
-  const { dial, isPending, isSuccess, isError, error } = useDial();
-  // Refresh what the call changes (e.g. "not called back") once the person has read the confirmation, so the row
-  // behind the dialog does not vanish from under it.
-  const close = () => {
-    onClose();
-    if (isSuccess) onDialled?.();
-  };
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
-
-  // The confirm button has gone; the next thing to do is close.
-  useEffect(() => {
-    if (isSuccess) closeRef.current?.focus();
-  }, [isSuccess]);
-
-  // A dial started from another dialog (closed while it was on its way) also counts: one call at a time.
-  const busy = useIsMutating({ mutationKey: dialMutationKey }) > 0 || isPending;
-  // `dial` itself refuses a second start in the same tick, before this render has caught up.
-  const confirm = () => {
-    if (!busy) dial(target);
-  };
-
-  return (
-    <Dialog
-      title={t.dialogTitle(target.display)}
-      onClose={close}
-      initialFocus={cancelRef}
-      returnFocus={returnFocus}
-      actions={
-        isSuccess ? (
-          <Button ref={closeRef} variant="primary" onClick={close}>
-            {t.close}
-          </Button>
-        ) : (
-          <>
-            <Button ref={cancelRef} variant="secondary" onClick={onClose}>
-              {t.cancel}
-            </Button>
-            <Button variant="primary" aria-disabled={busy ? true : undefined} onClick={confirm}>
-              {busy ? t.calling : t.confirm}
-            </Button>
-          </>
-        )
-      }
-    >
-      <p>{t.dialogBody(target.display)}</p>
-      <p role="status" className="call-back__status">
-        {isSuccess ? t.placed(target.display) : ''}
-      </p>
-      {isError ? <Alert tone="danger">{t.problem[dialProblemOf(error)]}</Alert> : null}
-    </Dialog>
   );
 }
 

@@ -68,13 +68,16 @@ describe('completeSignIn', () => {
     expect(JSON.stringify(storages)).not.toContain('issued-token');
   });
 
-  it('starts the next page’s requests only once the token is stored, and in the same task', async () => {
+  it('hands the redeemed token to the app in one call, which stores it and starts the next page’s requests', async () => {
     const seenTokens: Array<string | null> = [];
     await completeSignIn({
       params: params({ code: 'good-code', state: STATE }),
       ...tab(),
       clock,
-      prepareRequests: async () => () => seenTokens.push(accessToken.get()),
+      prepareForToken: async () => (token) => {
+        accessToken.set(token);
+        seenTokens.push(accessToken.get());
+      },
     });
     expect(seenTokens).toEqual(['issued-token']);
   });

@@ -1,10 +1,10 @@
 /**
  * The callback's work, once per authorization response (callback-url.ts has already read and scrubbed the
  * URL): verify the response against this tab's pending sign-ins (verify-callback.ts), consume the pending
- * sign-in, redeem the code through the token function, keep the token in memory only. The storages are
- * passed in (the browser's own in the app, in-memory ones in tests).
+ * sign-in, redeem the code through the token function, hand the token to the app's in-memory store. The storages
+ * are passed in (the browser's own in the app, in-memory ones in tests). The first script (boot.ts) starts this
+ * before the app has loaded, so it imports nothing of the app: the token store arrives through `prepareForToken`.
  */
-import { accessToken } from '@/lib/access-token.ts';
 import { exchangeCode } from '../api/exchange-code.ts';
 import { takeCapturedCallbackParams } from './callback-url.ts';
 import { createPendingSignInStore } from './pending-sign-in-store.ts';
@@ -20,19 +20,23 @@ export type CallbackOutcome =
   | { kind: 'failed'; problem: SignInProblem; returnTo: string };
 
 /**
- * What the page after the sign-in needs, loaded while the token request is in flight. It resolves to a function
- * that starts that page's requests; it is called in the same task that stores the token, so the requests go out
- * together the moment a token exists, however busy the CPU is.
+ * Readies the app for the token while the token request is in flight: loads the token store (lib/access-token.ts)
+ * and what the page after the sign-in needs. It resolves to a function that stores the token and starts that page's
+ * requests in one task, so they go out together the moment a token exists, however busy the CPU is.
  */
-export type PrepareRequests = (returnTo: string) => Promise<() => void>;
+export type PrepareForToken = (returnTo: string) => Promise<(token: string) => void>;
 
 export interface CallbackHooks {
   /** Called as soon as a response arrives (e.g. to start loading the next page's code). */
   onStart?: () => void;
-  prepareRequests?: PrepareRequests;
+  prepareForToken?: PrepareForToken;
 }
 
-const noRequests = () => () => undefined;
+/** Stores the token and starts nothing else (a page whose code failed to load fetches its data when it renders). */
+const storeTokenOnly: PrepareForToken = async () => {
+  const { accessToken } = await import('@/lib/access-token.ts');
+  return (token) => accessToken.set(token);
+};
 
 export interface CompleteSignInInput {
   params: CallbackParams;
@@ -40,7 +44,7 @@ export interface CompleteSignInInput {
   sessionStorage: Storage;
   /** The browser's storage: the non-secret "was signed in" hint. */
   localStorage: Storage;
-  prepareRequests?: PrepareRequests | undefined;
+  prepareForToken?: PrepareForToken | undefined;
   clock?: () => number;
 }
 
@@ -48,7 +52,7 @@ export async function completeSignIn({
   params,
   sessionStorage,
   localStorage,
-  prepareRequests = async () => noRequests(),
+  prepareForToken = storeTokenOnly,
   clock = Date.now,
 }: CompleteSignInInput): Promise<CallbackOutcome> {
   const store = createPendingSignInStore(sessionStorage, clock);
@@ -81,15 +85,13 @@ export async function completeSignIn({
   }
   const { pending } = result;
   const returnTo = safeReturnTo(pending.returnTo);
-  // A page whose code failed to load fetches its own data when it renders.
-  const startRequests = prepareRequests(returnTo).catch(noRequests);
+  const ready = prepareForToken(returnTo).catch(() => storeTokenOnly(returnTo));
   try {
-    const [token, start] = await Promise.all([
+    const [token, receive] = await Promise.all([
       exchangeCode({ code: result.code, redirectUri: pending.redirectUri, codeVerifier: pending.codeVerifier, state: params.state }),
-      startRequests,
+      ready,
     ]);
-    accessToken.set(token.access_token);
-    start();
+    receive(token.access_token);
   } catch (error) {
     return { kind: 'failed', problem: problemFromTokenError(error), returnTo };
   }
@@ -104,11 +106,11 @@ let currentRun: Promise<CallbackOutcome> | null = null;
  * The callback run for this page. The first call takes the captured parameters and starts the work; later
  * calls (React StrictMode's double render, a remount) get the same run instead of redeeming the code twice.
  */
-export function getCallbackRun({ onStart, prepareRequests }: CallbackHooks = {}): Promise<CallbackOutcome> {
+export function getCallbackRun({ onStart, prepareForToken }: CallbackHooks = {}): Promise<CallbackOutcome> {
   const params = takeCapturedCallbackParams();
   if (params) {
     onStart?.();
-    currentRun = completeSignIn({ params, sessionStorage: window.sessionStorage, localStorage: window.localStorage, prepareRequests });
+    currentRun = completeSignIn({ params, sessionStorage: window.sessionStorage, localStorage: window.localStorage, prepareForToken });
     return currentRun;
   }
   return currentRun ?? Promise.resolve({ kind: 'leave' });

@@ -48,3 +48,8 @@ export function markAutoResumeStarted(storage: Storage, now: number): void {
 export function clearAutoResume(storage: Storage): void {
   safely(() => storage.removeItem(AUTO_RESUME_KEY), undefined);
 }
+
+/** A page load without a token signs in again through Firmafon without a click: hint present, loop guard clear. */
+export function shouldAutoResume(localStorage: Storage, sessionStorage: Storage, now: number): boolean {
+  return hasSignedInHint(localStorage) && mayAutoResume(sessionStorage, now);
+}

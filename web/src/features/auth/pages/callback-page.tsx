@@ -17,12 +17,12 @@ import { SignInButton } from '../components/sign-in-button.tsx';
 
 export type CallbackPageProps = CallbackHooks;
 
-export function CallbackPage({ onStart, prepareRequests }: CallbackPageProps) {
+export function CallbackPage({ onStart, prepareForToken }: CallbackPageProps) {
   const t = useMessages(callbackMessages);
   const authT = useMessages(authMessages);
   const navigate = useNavigate();
   // Read once per page (StrictMode renders twice; getCallbackRun hands back the same run).
-  const [run] = useState(() => getCallbackRun({ onStart, prepareRequests }));
+  const [run] = useState(() => getCallbackRun({ onStart, prepareForToken }));
   const [failure, setFailure] = useState<Extract<CallbackOutcome, { kind: 'failed' }> | null>(null);
 
   useEffect(() => {

@@ -1,11 +1,9 @@
 /** The sign-in page: what the dashboard is, one button, and any reason the user is here again. */
-import { useQuery } from '@tanstack/react-query';
-import { ErrorCode } from '@common/errors.ts';
 import { Alert } from '@/shared/ui/alert.tsx';
 import { Button } from '@/shared/ui/button.tsx';
-import { ApiError } from '@/lib/api-error.ts';
+import { ApiError, serverMisconfiguredCode } from '@/lib/api-error.ts';
 import { useMessages } from '@/lib/i18n.tsx';
-import { configQueries } from '../api/get-public-config.ts';
+import { usePublicConfig } from '../api/use-public-config.ts';
 import { authMessages } from '../messages.ts';
 import { SignInButton } from '../components/sign-in-button.tsx';
 
@@ -13,8 +11,8 @@ export type SignInNotice = 'signed-out' | 'expired' | null;
 
 export function SignInPage({ returnTo, notice = null }: { returnTo: string; notice?: SignInNotice }) {
   const t = useMessages(authMessages);
-  const config = useQuery({ ...configQueries.public(), throwOnError: false });
-  const misconfigured = config.error instanceof ApiError && config.error.code === ErrorCode.serverMisconfigured;
+  const config = usePublicConfig();
+  const misconfigured = config.error instanceof ApiError && config.error.code === serverMisconfiguredCode;
 
   return (
     <section className="page page--narrow card" aria-labelledby="sign-in-heading">
@@ -30,7 +28,7 @@ export function SignInPage({ returnTo, notice = null }: { returnTo: string; noti
         <Alert
           tone="danger"
           actions={
-            <Button variant="secondary" onClick={() => void config.refetch()}>
+            <Button variant="secondary" onClick={config.retry}>
               {t.retry}
             </Button>
           }

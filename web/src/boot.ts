@@ -1,0 +1,37 @@
+/**
+ * The first script, and the only one index.html loads. It decides what a page load needs before the app is
+ * downloaded:
+ * - back from Firmafon (`/auth/callback?…`): take the code out of the address bar, start redeeming it, and load the
+ *   app alongside (the callback page picks up the run);
+ * - a reload of a signed-in page (or `/`) with the "was signed in" hint and no token — the token lives in memory
+ *   only — leave for Firmafon at once, with fresh state and PKCE made by the same code as a click on "Sign in";
+ * - anything else, or if leaving fails: load the app, which decides again and explains.
+ * It stays a few KB (budgeted in scripts/check-size.ts), so a resume bounce costs the browser no app boot.
+ */
+import { HOME_PAGE_PATH, showsSignInGate } from '@/app/pages.ts';
+import { preloadCallbackCode } from '@/app/routes/preload-callback.ts';
+import { getPublicConfig } from '@/features/auth/api/get-public-config.ts';
+import { captureCallbackUrl } from '@/features/auth/model/callback-url.ts';
+import { shouldAutoResume } from '@/features/auth/model/session-hint.ts';
+import { startSignIn } from '@/features/auth/model/start-sign-in.ts';
+
+const loadApp = () => import('./main.tsx');
+
+function boot(): Promise<unknown> {
+  if (captureCallbackUrl()) {
+    void import('@/app/routes/begin-callback.ts').then(({ beginCallback }) => beginCallback());
+    preloadCallbackCode();
+    return loadApp();
+  }
+  const { pathname } = window.location;
+  if (showsSignInGate(pathname) && shouldAutoResume(window.localStorage, window.sessionStorage, Date.now())) {
+    // Any failure (no config yet, offline): the app shows the sign-in page, which says what is wrong.
+    const returnTo = pathname === '/' ? HOME_PAGE_PATH : `${pathname}${window.location.search}`;
+    return getPublicConfig()
+      .then((config) => startSignIn({ config, returnTo, auto: true }))
+      .catch(loadApp);
+  }
+  return loadApp();
+}
+
+void boot();
