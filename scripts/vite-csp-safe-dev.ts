@@ -1,7 +1,7 @@
 /**
  * Lets the Vite dev server run under the same strict Content-Security-Policy as production
  * (`script-src 'self'; style-src 'self'`, from netlify.toml, which `netlify dev` applies to every response):
- * - React Refresh's inline preamble is dropped from index.html; web/src/main.tsx imports it as a module
+ * - React Refresh's inline preamble is dropped from index.html; web/src/boot.ts imports it as a module
  *   (`@vitejs/plugin-react/preamble`, empty in production builds).
  * - CSS modules, which Vite injects as inline <style> elements in dev, are loaded as <link> stylesheets
  *   (`?direct` is Vite's raw-CSS URL), with a full reload on change.

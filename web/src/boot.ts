@@ -8,6 +8,10 @@
  * - anything else, or if leaving fails: load the app, which decides again and explains.
  * It stays a few KB (budgeted in scripts/check-size.ts), so a resume bounce costs the browser no app boot.
  */
+// React Refresh's preamble as a module rather than an inline script, so dev runs under the strict CSP
+// (docs/decisions/0005-strict-csp-in-development.md); first, because the callback starts loading components before
+// the app. Empty in production builds.
+import '@vitejs/plugin-react/preamble';
 import { HOME_PAGE_PATH, showsSignInGate } from '@/app/pages.ts';
 import { preloadCallbackCode } from '@/app/routes/preload-callback.ts';
 import { getPublicConfig } from '@/features/auth/api/get-public-config.ts';
