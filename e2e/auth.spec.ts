@@ -1,10 +1,14 @@
 /**
  * Sign-in, session resume, sign-out and an ended session, in a real browser against the sandbox. The token
- * the sandbox issues is read from the /api/auth/token response and must appear in no storage and no URL.
+ * the sandbox issues is read from the /api/auth/token response and must appear in no storage and no URL. The first
+ * script (web/src/boot.ts) decides before the app loads: a reload leaves for Firmafon having downloaded nothing
+ * else, and a code is redeemed without waiting for the app's code.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Page, Response } from '@playwright/test';
+import { TOKEN_PATH } from '../common/routes.ts';
 import { expect, logInAtFirmafon, signIn, test } from './fixtures.ts';
-import { SANDBOX_USER } from './env.ts';
+import { APP_URL, SANDBOX_URL, SANDBOX_USER } from './env.ts';
 
 /** Resolves with the access token of the next successful token response. */
 function captureIssuedToken(page: Page): Promise<string> {
@@ -103,6 +107,42 @@ test.describe('session resume', () => {
     const log = await sandbox.log();
     expect(log.tokenRequests).toHaveLength(2);
     expect(log.tokenRequests.every((t) => t.pkceVerified === true)).toBe(true);
+  });
+
+  test('a reload leaves for Firmafon before any of the app is downloaded', async ({ page, sandbox }) => {
+    void sandbox;
+    await signIn(page);
+    const html = await (await page.request.get('/calls')).text();
+    const firstScripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => match[1]);
+    expect(firstScripts).toHaveLength(1);
+    const scripts: string[] = [];
+    let scriptsBeforeFirmafon: string[] | null = null;
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (request.resourceType() === 'script' && url.origin === APP_URL) scripts.push(url.pathname);
+      if (scriptsBeforeFirmafon === null && url.origin === SANDBOX_URL && url.pathname.endsWith('/authorize')) scriptsBeforeFirmafon = [...scripts];
+    });
+    await page.reload();
+    await expect(signOutButton(page)).toBeVisible({ timeout: RESUME_TIMEOUT });
+    expect(scriptsBeforeFirmafon).toEqual(firstScripts);
+    // Back on the dashboard, the app itself loaded.
+    expect(scripts.length).toBeGreaterThan(firstScripts.length);
+  });
+
+  test('back from Firmafon, the code is redeemed while the app is still downloading', async ({ page, sandbox }) => {
+    void sandbox;
+    await logInAtFirmafon(page);
+    const tokenRequested = page.waitForRequest((request) => new URL(request.url()).pathname === TOKEN_PATH, { timeout: 0 });
+    let appHeldUntilTokenRequest: boolean | null = null;
+    // The app's chunk is answered only once the token request has gone out (or after 20 s, when it never does).
+    await page.route('**/assets/app-*.js', async (route) => {
+      appHeldUntilTokenRequest = await Promise.race([tokenRequested.then(() => true), delay(20_000).then(() => false)]);
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await expect(page).toHaveURL(/\/calls$/, { timeout: RESUME_TIMEOUT });
+    await expect(signOutButton(page)).toBeVisible({ timeout: RESUME_TIMEOUT });
+    expect(appHeldUntilTokenRequest).toBe(true);
   });
 
   test('the start page resumes the session of a browser that was signed in', async ({ page, sandbox }) => {
