@@ -6,10 +6,9 @@
  * (`firmafonWrite`) also carry the dashboard's custom header, which the proxy requires (docs/decisions/0012).
  */
 import type * as v from 'valibot';
-import { ErrorCode } from '@common/errors.ts';
 import { PROXY_PREFIX } from '@common/routes.ts';
 import { accessToken } from './access-token.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, invalidTokenCode } from './api-error.ts';
 import { fetchJson } from './fetch-json.ts';
 import { parseWith } from './parse-with.ts';
 
@@ -33,7 +32,7 @@ export function buildUrl(path: string, query: QueryParams | undefined): string {
 /** The token to send, or ApiError 401 `invalid_token` when no one is signed in (no request is made). */
 export function currentToken(): string {
   const token = accessToken.get();
-  if (!token) throw new ApiError({ status: 401, code: ErrorCode.invalidToken, message: 'Not signed in' });
+  if (!token) throw new ApiError({ status: 401, code: invalidTokenCode, message: 'Not signed in' });
   return token;
 }
 

@@ -30,9 +30,10 @@ export class ApiError extends Error {
 }
 
 export const networkErrorCode = 'network_error';
-// Written as the codes themselves (checked against common/errors.ts), so the first script does not carry the whole
-// ErrorCode table.
+// The codes the data layer sets, written as the codes themselves (checked against common/errors.ts): the first
+// script, which holds this module, then does without the whole ErrorCode table. Other modules that only compare
+// codes do the same where they are (shared/ui/error-kind.ts, the sign-in page).
 export const invalidResponseCode = 'upstream_invalid_response' satisfies ErrorCode;
 export const invalidTokenCode = 'invalid_token' satisfies ErrorCode;
 export const rateLimitedCode = 'rate_limited' satisfies ErrorCode;
-export const serverMisconfiguredCode = 'server_misconfigured' satisfies ErrorCode;
+

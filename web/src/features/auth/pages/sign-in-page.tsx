@@ -1,7 +1,8 @@
 /** The sign-in page: what the dashboard is, one button, and any reason the user is here again. */
 import { Alert } from '@/shared/ui/alert.tsx';
 import { Button } from '@/shared/ui/button.tsx';
-import { ApiError, serverMisconfiguredCode } from '@/lib/api-error.ts';
+import type { ErrorCode } from '@common/errors.ts';
+import { ApiError } from '@/lib/api-error.ts';
 import { useMessages } from '@/lib/i18n.tsx';
 import { usePublicConfig } from '../api/use-public-config.ts';
 import { authMessages } from '../messages.ts';
@@ -12,7 +13,7 @@ export type SignInNotice = 'signed-out' | 'expired' | null;
 export function SignInPage({ returnTo, notice = null }: { returnTo: string; notice?: SignInNotice }) {
   const t = useMessages(authMessages);
   const config = usePublicConfig();
-  const misconfigured = config.error instanceof ApiError && config.error.code === serverMisconfiguredCode;
+  const misconfigured = config.error instanceof ApiError && config.error.code === ('server_misconfigured' satisfies ErrorCode);
 
   return (
     <section className="page page--narrow card" aria-labelledby="sign-in-heading">
