@@ -3,7 +3,7 @@
  */
 import type { Call } from '@common/call-schemas.ts';
 import { phoneNumberKey } from '@common/phone.ts';
-import { isMissed, talkSeconds } from '@/shared/model/call.ts';
+import { isMissed, talkSeconds } from './call.ts';
 
 export interface DayOverview {
   incoming: number;
