@@ -4,10 +4,7 @@
  */
 import { CallsResponseSchema, type Call, type CallsQuery } from '@common/call-schemas.ts';
 import { firmafonGet } from '@/lib/api-client.ts';
-import { CALLS_PAGE_SIZE, mergeCallPages, nextCallsCursor, type CallsCursor } from '../model/call-paging.ts';
-
-/** Upper bound for "page everything" loops (100 × 100 calls), so bad data cannot loop for ever. */
-export const MAX_PAGES_PER_LOOP = 100;
+import { CALLS_PAGE_SIZE, pageAll, type CallsCursor } from '../model/call-paging.ts';
 
 /** `GET /calls` for one page: newest first, at most `limit`, at or before `cursor`. */
 export async function getCallsPage(query: CallsQuery, cursor: CallsCursor, signal?: AbortSignal): Promise<Call[]> {
@@ -22,19 +19,6 @@ export async function getCallsPage(query: CallsQuery, cursor: CallsCursor, signa
  * Every call matching `query`, following the cursor to the end of history; `onPage` hears each page as it
  * arrives (for progress).
  */
-export async function getAllCalls(
-  query: CallsQuery,
-  signal?: AbortSignal,
-  onPage?: (page: readonly Call[]) => void,
-): Promise<Call[]> {
-  const pages: Call[][] = [];
-  let cursor: CallsCursor = null;
-  for (let i = 0; i < MAX_PAGES_PER_LOOP; i += 1) {
-    const page = await getCallsPage(query, cursor, signal);
-    pages.push(page);
-    onPage?.(page);
-    cursor = nextCallsCursor(pages, cursor);
-    if (cursor === null) break;
-  }
-  return mergeCallPages(pages);
+export function getAllCalls(query: CallsQuery, signal?: AbortSignal, onPage?: (page: readonly Call[]) => void): Promise<Call[]> {
+  return pageAll((cursor) => getCallsPage(query, cursor, signal), onPage);
 }
