@@ -61,6 +61,8 @@ async function checkSizes(): Promise<void> {
       })),
     );
     for (const row of rows) console.log(`  ${row.what}: ${row.detail}`);
+    const stats = spa.statisticsRouteAdded;
+    console.log(`  Statistics route adds (no budget; lazy, with its charts): ${formatKb(stats.gzip)} gzipped: ${stats.files.map((f) => `${f.file} ${formatKb(f.gzip)}`).join(', ')}`);
     if (misses.length > 0) {
       console.error(`\nSize check FAILED: ${misses.map((row) => `${row.what} is ${formatKb(row.measured)} (budget ${formatKb(row.limit)})`).join('; ')}`);
       process.exitCode = 1;

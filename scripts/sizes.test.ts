@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CALLS_PAGE_SRC, pageFiles, SIGNED_IN_HEADER_SRC, staticClosure, type Manifest } from './sizes.ts';
+import { CALLS_PAGE_SRC, pageFiles, SIGNED_IN_HEADER_SRC, STATISTICS_PAGE_SRC, staticClosure, type Manifest } from './sizes.ts';
 
 const manifest: Manifest = {
-  'index.html': { file: 'assets/index.js', isEntry: true, css: ['assets/index.css'], dynamicImports: [CALLS_PAGE_SRC, 'src/details.tsx', SIGNED_IN_HEADER_SRC] },
+  'index.html': { file: 'assets/index.js', isEntry: true, css: ['assets/index.css'], dynamicImports: [CALLS_PAGE_SRC, 'src/details.tsx', SIGNED_IN_HEADER_SRC, STATISTICS_PAGE_SRC] },
   [SIGNED_IN_HEADER_SRC]: { file: 'assets/header.js', src: SIGNED_IN_HEADER_SRC, isDynamicEntry: true, imports: ['index.html', '_shared'] },
   _shared: { file: 'assets/shared.js', imports: ['index.html'], css: ['assets/shared.css'] },
   [CALLS_PAGE_SRC]: { file: 'assets/calls-page.js', src: CALLS_PAGE_SRC, isDynamicEntry: true, imports: ['index.html', '_shared'], dynamicImports: ['src/csv.ts'] },
   'src/details.tsx': { file: 'assets/details.js', src: 'src/details.tsx', isDynamicEntry: true, imports: ['_shared'] },
   'src/csv.ts': { file: 'assets/csv.js', src: 'src/csv.ts', isDynamicEntry: true, imports: ['_shared'] },
+  [STATISTICS_PAGE_SRC]: { file: 'assets/statistics-page.js', src: STATISTICS_PAGE_SRC, isDynamicEntry: true, imports: ['index.html', '_shared', '_charts'], css: ['assets/statistics.css'] },
+  _charts: { file: 'assets/charts.js' },
 };
 
 describe('staticClosure', () => {
@@ -28,6 +30,10 @@ describe('pageFiles', () => {
       js: ['assets/index.js', 'assets/calls-page.js', 'assets/shared.js', 'assets/header.js'],
       css: ['assets/index.css', 'assets/shared.css'],
     });
+  });
+
+  it('counts what the statistics route adds to a signed-in page: its own chunks, not the shared ones already loaded', () => {
+    expect(pageFiles(manifest).statisticsAdded).toEqual({ js: ['assets/statistics-page.js', 'assets/charts.js'], css: ['assets/statistics.css'] });
   });
 
   it('says so when the calls route is no longer a chunk of its own', () => {

@@ -23,6 +23,9 @@ export type Manifest = Record<string, ManifestChunk>;
 /** The lazy route module of the calls page, as the manifest names it (relative to web/). */
 export const CALLS_PAGE_SRC = 'src/features/calls/pages/calls-page.tsx';
 
+/** The lazy route module of the statistics page (its charts load with it). */
+export const STATISTICS_PAGE_SRC = 'src/features/statistics/pages/statistics-page.tsx';
+
 /** The header's signed-in part (name, sign out, navigation), loaded lazily on every signed-in page. */
 export const SIGNED_IN_HEADER_SRC = 'src/app/layout/signed-in-header.tsx';
 
@@ -46,6 +49,11 @@ export interface SpaSizes {
   signInJs: PageSize;
   /** JS and CSS the calls page loads: the sign-in set plus the lazy calls route, the signed-in header and their static imports. */
   callsPageAll: PageSize;
+  /**
+   * What opening the statistics page adds to a signed-in page's JS and CSS (entry + signed-in header): its lazy
+   * route, the charting library and their static imports.
+   */
+  statisticsRouteAdded: PageSize;
   /** Every stylesheet in the build. */
   allCss: PageSize;
   /** Every JS chunk in the build (for the report). */
@@ -100,13 +108,24 @@ export function filesOf(manifest: Manifest, keys: readonly string[]): { js: stri
 }
 
 /** The files each page needs, computed from the manifest. */
-export function pageFiles(manifest: Manifest): { signIn: { js: string[]; css: string[] }; calls: { js: string[]; css: string[] } } {
+export function pageFiles(manifest: Manifest): {
+  signIn: { js: string[]; css: string[] };
+  calls: { js: string[]; css: string[] };
+  statisticsAdded: { js: string[]; css: string[] };
+} {
   const entry = manifestKeyOf(manifest, (chunk) => chunk.isEntry === true, 'entry chunk');
   const callsPage = manifestKeyOf(manifest, (chunk) => chunk.src === CALLS_PAGE_SRC, `chunk for ${CALLS_PAGE_SRC} (is the route still lazy?)`);
   const signInKeys = staticClosure(manifest, [entry]);
   const signedInHeader = manifestKeyOf(manifest, (chunk) => chunk.src === SIGNED_IN_HEADER_SRC, `chunk for ${SIGNED_IN_HEADER_SRC}`);
   const callsKeys = staticClosure(manifest, [entry, callsPage, signedInHeader]);
-  return { signIn: filesOf(manifest, signInKeys), calls: filesOf(manifest, callsKeys) };
+  const statisticsPage = manifestKeyOf(manifest, (chunk) => chunk.src === STATISTICS_PAGE_SRC, `chunk for ${STATISTICS_PAGE_SRC} (is the route still lazy?)`);
+  const signedIn = filesOf(manifest, staticClosure(manifest, [entry, signedInHeader]));
+  const withStatistics = filesOf(manifest, staticClosure(manifest, [entry, signedInHeader, statisticsPage]));
+  const statisticsAdded = {
+    js: withStatistics.js.filter((file) => !signedIn.js.includes(file)),
+    css: withStatistics.css.filter((file) => !signedIn.css.includes(file)),
+  };
+  return { signIn: filesOf(manifest, signInKeys), calls: filesOf(manifest, callsKeys), statisticsAdded };
 }
 
 function measureFiles(root: string, files: readonly string[]): PageSize {
@@ -136,6 +155,7 @@ export function measureSpa(outDir: string, manifest: Manifest): SpaSizes {
   return {
     signInJs: measureFiles(outDir, pages.signIn.js),
     callsPageAll: measureFiles(outDir, [...pages.calls.js, ...pages.calls.css]),
+    statisticsRouteAdded: measureFiles(outDir, [...pages.statisticsAdded.js, ...pages.statisticsAdded.css]),
     allCss: measureFiles(outDir, assets.filter((file) => file.endsWith('.css'))),
     allJs: measureFiles(outDir, assets.filter((file) => file.endsWith('.js'))),
   };
