@@ -138,6 +138,19 @@ test('passes axe, fits 375 px, and its charts are reached with the keyboard', as
   await heat.locator('xpath=ancestor::figure').getByText('Show as a table').click();
   await expect(page.getByRole('table', { name: 'Missed calls by weekday and hour' })).toBeVisible();
 
+  // Printed on A4 (210 mm less 2 × 12 mm margins ≈ 703 CSS px): no controls, and no table or chart cut off.
+  await page.setViewportSize({ width: 703, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Show statistics' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  const cut = await page.evaluate(() =>
+    [document.documentElement, ...Array.from(document.querySelectorAll('.stat-table, .stat-chart__svg'))]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > 704)
+      .map((el) => `${el.tagName} ${el.querySelector('caption')?.textContent ?? ''}: ${el.scrollWidth}/${el.clientWidth}, right ${Math.round(el.getBoundingClientRect().right)}`),
+  );
+  expect(cut, 'elements wider than an A4 page').toEqual([]);
+  await page.emulateMedia({ media: 'screen' });
+
   // Danish follows at once.
   await page.getByRole('button', { name: 'Dansk' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Statistik' })).toBeVisible();
