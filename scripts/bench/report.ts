@@ -324,7 +324,7 @@ function howToRun(): string {
   return `## How to run
 
 \`npm run bench\` (after \`npm ci\`; needs Chromium at /usr/bin/chromium or CHROMIUM_PATH). It builds, starts its own production-like run on free ports, \
-stops by itself (a watchdog ends it after BENCH_TIME_LIMIT_S, default 900 s) and rewrites this file. Settings: BENCH_RUNS (sign-ins per kind, 7), \
+stops by itself (a watchdog ends it after BENCH_TIME_LIMIT_S, default 1080 s) and rewrites this file. Settings: BENCH_RUNS (sign-ins per kind, 7), \
 BENCH_REQUESTS (per latency cell, 500), BENCH_CALLS (the long history for rendering and Lighthouse, 10000), BENCH_LIGHTHOUSE_RUNS (runs per page and form factor, 3), \
 BENCH_STATISTICS_CALLS / BENCH_STATISTICS_LATENCY_MS / BENCH_STATISTICS_RUNS (the statistics load: 15000 calls, 150 ms, 5 runs of each way), \
 BENCH_SKIP (comma-separated: sizes, statistics, sign-in, latency, rendering, lighthouse), BENCH_LIGHTHOUSE_REPORTS (a directory to keep Lighthouse’s full JSON reports in). \
