@@ -90,9 +90,11 @@ test('cancel leaves partial figures marked as partial; the rest loads on request
   await expect(figure(page, 'Incoming')).toHaveText(/^\d+$/, { timeout: 60_000 });
   const complete = await figure(page, 'Incoming').textContent();
 
-  // Slow answers, so the load is still running when Cancel is pressed.
-  await sandbox.settings({ latencyMs: 1500 });
-  await page.getByRole('button', { name: 'Last month' }).click();
+  // Answers slower than any test step, and days not loaded before: the load is surely running when Cancel is pressed.
+  await sandbox.settings({ latencyMs: 20_000 });
+  await page.getByLabel('From', { exact: true }).fill(addDays(today(), -90));
+  await page.getByLabel('To', { exact: true }).fill(addDays(today(), -60));
+  await page.getByRole('button', { name: 'Show statistics' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('Partial figures')).toBeVisible();
   await expect(page.getByText(/Loading was cancelled: these figures cover \d+ of \d+ days only\./)).toBeVisible();
