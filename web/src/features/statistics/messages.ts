@@ -71,6 +71,8 @@ export const statisticsMessages = defineMessages({
       answerTimes:
         'Time to answer is answered_at − started_at of each answered incoming call that has both. The median is the middle value (the mean of the two middle ones for an even count); the 90th percentile is the smallest time that at least 90 % of them are within.',
       withinTarget: 'Answered calls whose time to answer is at most the target, divided by the incoming calls that have ended.',
+      byReception:
+        'Each incoming call counts once, for the reception (number) it came in on; answered, missed and answer rate as in the summary, so the rows add up to it. Talk time: the answered calls’ talk time.',
       byEmployee:
         'An employee is counted for each incoming call that rang them or that they answered. Answered: they answered it. Missed: it rang them and nobody answered. A call a colleague answered counts as neither; a transferred call counts for the one who answered it.',
       heat: 'Missed incoming calls by the weekday and hour (Copenhagen time) they started.',
@@ -168,6 +170,8 @@ export const statisticsMessages = defineMessages({
       answerTimes:
         'Svartiden er answered_at − started_at for hvert besvaret indgående opkald, der har begge. Medianen er den midterste værdi (gennemsnittet af de to midterste ved et lige antal); 90. percentil er den mindste tid, som mindst 90 % af dem ligger inden for.',
       withinTarget: 'Besvarede opkald med en svartid på højst målet, divideret med de indgående opkald, der er afsluttet.',
+      byReception:
+        'Hvert indgående opkald tælles én gang, hos den reception (det nummer), det kom ind på; besvaret, ubesvaret og svarprocent som i overblikket, så rækkerne summer til det. Samtaletid: de besvarede opkalds samtaletid.',
       byEmployee:
         'En medarbejder tælles for hvert indgående opkald, der ringede hos dem, eller som de besvarede. Besvaret: de besvarede det. Ubesvaret: det ringede hos dem, og ingen besvarede det. Et opkald, en kollega besvarede, tæller som ingen af delene; et viderestillet opkald tæller hos den, der besvarede det.',
       heat: 'Ubesvarede indgående opkald efter ugedag og time (dansk tid), hvor de startede.',

@@ -101,7 +101,7 @@ export default function StatisticsPage() {
       ) : stats ? (
         <div className={partial ? 'stat-results stat-results--partial' : 'stat-results'}>
           <Summary stats={stats} params={params} />
-          <RowsSection kind="reception" rows={stats.byReception} period={period} />
+          <RowsSection kind="reception" rows={stats.byReception} period={period} rule={t.rules.byReception} />
           <RowsSection kind="employee" rows={stats.byEmployee} period={period} rule={t.rules.byEmployee} />
           <section className="stat-section" aria-labelledby="stat-heat">
             <h2 id="stat-heat">{t.heatHeading}</h2>
