@@ -6,6 +6,12 @@
 /** The SPA route Firmafon redirects back to: the redirect URI is always `{origin}${CALLBACK_PATH}`. */
 export const CALLBACK_PATH = '/auth/callback';
 
+/** The dashboard's pages outside sign-in live under this prefix (the callback, the relay); every other page needs it. */
+export const AUTH_PATH_PREFIX = '/auth/';
+
+/** Where `/` leads a signed-in person, and where a sign-in returns to when it has nowhere better. */
+export const HOME_PAGE_PATH = '/calls';
+
 /** Token exchange function (POST only). */
 export const TOKEN_PATH = '/api/auth/token';
 

@@ -70,6 +70,8 @@ async function checkSizes(): Promise<void> {
       })),
     );
     for (const row of rows) console.log(`  ${row.what}: ${row.detail}`);
+    const stats = spa.statisticsRouteAdded;
+    console.log(`  Statistics route adds (no budget; lazy, with its charts): ${formatKb(stats.gzip)} gzipped: ${stats.files.map((f) => `${f.file} ${formatKb(f.gzip)}`).join(', ')}`);
     if (misses.length > 0 || problems.length > 0) {
       const failures = [...misses.map((row) => `${row.what} is ${formatKb(row.measured)} (budget ${formatKb(row.limit)})`), ...problems];
       console.error(`\nSize check FAILED: ${failures.join('; ')}`);

@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: signs in to the production-like run on the sandbox and saves the calls page
- * (light, dark, 375 px mobile) and the voicemail inbox to docs/screenshots/, as shown in the README.
+ * (light, dark, 375 px mobile), the voicemail inbox and the statistics page (light, dark) to docs/screenshots/, as
+ * shown in the README.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -55,22 +56,31 @@ try {
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_FLAGS],
   });
-  const shots = [
-    { name: 'calls-light.png', colorScheme: 'light' as const, viewport: { width: 1280, height: 900 } },
-    { name: 'calls-dark.png', colorScheme: 'dark' as const, viewport: { width: 1280, height: 900 } },
-    { name: 'calls-mobile.png', colorScheme: 'light' as const, viewport: { width: 375, height: 812 } },
-    { name: 'voicemail-light.png', colorScheme: 'light' as const, viewport: { width: 1280, height: 900 }, path: '/voicemail' },
+  const openVoicemail = async (page: Page) => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Voicemail' }).click();
+    await page.getByRole('list', { name: 'Voicemails, newest first' }).getByRole('listitem').nth(3).waitFor();
+  };
+  const openStatistics = async (page: Page) => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics' }).click();
+    await page.getByRole('table', { name: 'By reception' }).waitFor();
+  };
+  const shots: Array<{ name: string; colorScheme: 'light' | 'dark'; viewport: { width: number; height: number }; open?: (page: Page) => Promise<void>; fullPage?: boolean }> = [
+    { name: 'calls-light.png', colorScheme: 'light', viewport: { width: 1280, height: 900 } },
+    { name: 'calls-dark.png', colorScheme: 'dark', viewport: { width: 1280, height: 900 } },
+    { name: 'calls-mobile.png', colorScheme: 'light', viewport: { width: 375, height: 812 } },
+    { name: 'voicemail-light.png', colorScheme: 'light', viewport: { width: 1280, height: 900 }, open: openVoicemail },
+    { name: 'statistics-light.png', colorScheme: 'light', viewport: { width: 1280, height: 900 }, open: openStatistics, fullPage: true },
+    { name: 'statistics-dark.png', colorScheme: 'dark', viewport: { width: 1280, height: 900 }, open: openStatistics },
   ];
   for (const shot of shots) {
     const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Copenhagen', colorScheme: shot.colorScheme, viewport: shot.viewport });
     const page = await context.newPage();
     await signIn(page);
-    if (shot.path) {
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Voicemail' }).click();
-      await page.getByRole('list', { name: 'Voicemails, newest first' }).getByRole('listitem').nth(3).waitFor();
+    if (shot.open) {
+      await shot.open(page);
       await page.waitForLoadState('networkidle');
     }
-    await page.screenshot({ path: `${OUT}/${shot.name}` });
+    await page.screenshot({ path: `${OUT}/${shot.name}`, fullPage: shot.fullPage ?? false });
     console.log(`saved ${OUT}/${shot.name}`);
     await context.close();
   }

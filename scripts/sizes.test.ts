@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { APP_CHUNK_NAME, CALLBACK_CHUNK_NAME, CALLS_PAGE_SRC, chunkProblems, pageFiles, SIGNED_IN_HEADER_SRC, staticClosure, type Manifest } from './sizes.ts';
+import {
+  APP_CHUNK_NAME,
+  CALLBACK_CHUNK_NAME,
+  CALLS_PAGE_SRC,
+  chunkProblems,
+  pageFiles,
+  SIGNED_IN_HEADER_SRC,
+  STATISTICS_PAGE_SRC,
+  staticClosure,
+  type Manifest,
+} from './sizes.ts';
 
 const APP = '_app-1a2b3c.js';
 
@@ -7,13 +17,21 @@ const APP = '_app-1a2b3c.js';
 const manifest: Manifest = {
   'index.html': { file: 'assets/boot.js', name: 'index', isEntry: true, imports: ['_auth'], dynamicImports: [APP, 'src/callback.ts'] },
   _auth: { file: 'assets/auth.js' },
-  [APP]: { file: 'assets/app.js', name: APP_CHUNK_NAME, imports: ['index.html'], css: ['assets/app.css'], dynamicImports: [CALLS_PAGE_SRC, 'src/details.tsx', SIGNED_IN_HEADER_SRC] },
+  [APP]: {
+    file: 'assets/app.js',
+    name: APP_CHUNK_NAME,
+    imports: ['index.html'],
+    css: ['assets/app.css'],
+    dynamicImports: [CALLS_PAGE_SRC, 'src/details.tsx', SIGNED_IN_HEADER_SRC, STATISTICS_PAGE_SRC],
+  },
   'src/callback.ts': { file: 'assets/callback.js', name: CALLBACK_CHUNK_NAME, src: 'src/callback.ts', isDynamicEntry: true, imports: ['index.html'] },
   [SIGNED_IN_HEADER_SRC]: { file: 'assets/header.js', src: SIGNED_IN_HEADER_SRC, isDynamicEntry: true, imports: [APP, '_shared'] },
   _shared: { file: 'assets/shared.js', imports: [APP], css: ['assets/shared.css'] },
   [CALLS_PAGE_SRC]: { file: 'assets/calls-page.js', src: CALLS_PAGE_SRC, isDynamicEntry: true, imports: [APP, '_shared'], dynamicImports: ['src/csv.ts'] },
   'src/details.tsx': { file: 'assets/details.js', src: 'src/details.tsx', isDynamicEntry: true, imports: ['_shared'] },
   'src/csv.ts': { file: 'assets/csv.js', src: 'src/csv.ts', isDynamicEntry: true, imports: ['_shared'] },
+  [STATISTICS_PAGE_SRC]: { file: 'assets/statistics-page.js', src: STATISTICS_PAGE_SRC, isDynamicEntry: true, imports: [APP, '_shared', '_charts'], css: ['assets/statistics.css'] },
+  _charts: { file: 'assets/charts.js' },
 };
 
 describe('staticClosure', () => {
@@ -35,6 +53,10 @@ describe('pageFiles', () => {
       js: ['assets/boot.js', 'assets/auth.js', 'assets/app.js', 'assets/calls-page.js', 'assets/shared.js', 'assets/header.js'],
       css: ['assets/app.css', 'assets/shared.css'],
     });
+  });
+
+  it('counts what the statistics route adds to a signed-in page: its own chunks, not the shared ones already loaded', () => {
+    expect(pageFiles(manifest).statisticsAdded).toEqual({ js: ['assets/statistics-page.js', 'assets/charts.js'], css: ['assets/statistics.css'] });
   });
 
   it('says so when the app or the calls route is no longer a chunk of its own', () => {

@@ -30,6 +30,9 @@ export const CALLS_PAGE_SRC = 'src/features/calls/pages/calls-page.tsx';
  */
 export const APP_CHUNK_NAME = 'app';
 
+/** The lazy route module of the statistics page (its charts load with it). */
+export const STATISTICS_PAGE_SRC = 'src/features/statistics/pages/statistics-page.tsx';
+
 /** The header's signed-in part (name, sign out, navigation), loaded lazily on every signed-in page. */
 export const SIGNED_IN_HEADER_SRC = 'src/app/layout/signed-in-header.tsx';
 
@@ -55,6 +58,11 @@ export interface SpaSizes {
   signInJs: PageSize;
   /** JS and CSS the calls page loads: the sign-in set plus the lazy calls route, the signed-in header and their static imports. */
   callsPageAll: PageSize;
+  /**
+   * What opening the statistics page adds to a signed-in page's JS and CSS (entry + signed-in header): its lazy
+   * route, the charting library and their static imports.
+   */
+  statisticsRouteAdded: PageSize;
   /** Every stylesheet in the build. */
   allCss: PageSize;
   /** Every JS chunk in the build (for the report). */
@@ -111,15 +119,24 @@ export function filesOf(manifest: Manifest, keys: readonly string[]): { js: stri
 /** The files each page needs, computed from the manifest. */
 type Files = { js: string[]; css: string[] };
 
-export function pageFiles(manifest: Manifest): { beforeRedirect: Files; signIn: Files; calls: Files } {
+export function pageFiles(manifest: Manifest): { beforeRedirect: Files; signIn: Files; calls: Files; statisticsAdded: Files } {
   const entry = manifestKeyOf(manifest, (chunk) => chunk.isEntry === true, 'entry chunk');
   const app = manifestKeyOf(manifest, (chunk) => chunk.name === APP_CHUNK_NAME && chunk.isEntry !== true, `"${APP_CHUNK_NAME}" chunk (does the first script still load the app lazily?)`);
   const callsPage = manifestKeyOf(manifest, (chunk) => chunk.src === CALLS_PAGE_SRC, `chunk for ${CALLS_PAGE_SRC} (is the route still lazy?)`);
   const signedInHeader = manifestKeyOf(manifest, (chunk) => chunk.src === SIGNED_IN_HEADER_SRC, `chunk for ${SIGNED_IN_HEADER_SRC}`);
+  const statisticsPage = manifestKeyOf(manifest, (chunk) => chunk.src === STATISTICS_PAGE_SRC, `chunk for ${STATISTICS_PAGE_SRC} (is the route still lazy?)`);
+  // What the statistics route adds to a signed-in page (the first script, the app and the signed-in header).
+  const signedIn = filesOf(manifest, staticClosure(manifest, [entry, app, signedInHeader]));
+  const withStatistics = filesOf(manifest, staticClosure(manifest, [entry, app, signedInHeader, statisticsPage]));
+  const statisticsAdded = {
+    js: withStatistics.js.filter((file) => !signedIn.js.includes(file)),
+    css: withStatistics.css.filter((file) => !signedIn.css.includes(file)),
+  };
   return {
     beforeRedirect: filesOf(manifest, staticClosure(manifest, [entry])),
     signIn: filesOf(manifest, staticClosure(manifest, [entry, app])),
     calls: filesOf(manifest, staticClosure(manifest, [entry, app, callsPage, signedInHeader])),
+    statisticsAdded,
   };
 }
 
@@ -172,6 +189,7 @@ export function measureSpa(outDir: string, manifest: Manifest): SpaSizes {
     beforeRedirectJs: measureFiles(outDir, pages.beforeRedirect.js),
     signInJs: measureFiles(outDir, pages.signIn.js),
     callsPageAll: measureFiles(outDir, [...pages.calls.js, ...pages.calls.css]),
+    statisticsRouteAdded: measureFiles(outDir, [...pages.statisticsAdded.js, ...pages.statisticsAdded.css]),
     allCss: measureFiles(outDir, assets.filter((file) => file.endsWith('.css'))),
     allJs: measureFiles(outDir, assets.filter((file) => file.endsWith('.js'))),
   };

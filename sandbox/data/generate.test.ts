@@ -74,6 +74,26 @@ describe('generateData', () => {
     expect(weekend).toBeLessThan(calls.length / 5);
   });
 
+  it('has a working day’s rhythm: a lunch dip, and more callers missed early in the morning', () => {
+    const calls = generateData(options({ count: 6000 })).calls.map((c) => ({ call: c.call, wall: wallTime(c.startedAt * 1000) }));
+    const weekday = calls.filter((c) => c.wall.weekday >= 1 && c.wall.weekday <= 5);
+    const perHour = (hour: number) => weekday.filter((c) => c.wall.hour === hour).length;
+    expect(perHour(12)).toBeLessThan(perHour(11) * 0.6);
+    expect(perHour(12)).toBeLessThan(perHour(13) * 0.6);
+    expect(perHour(10)).toBeGreaterThan(perHour(15));
+    const missRate = (from: number, to: number) => {
+      const incoming = calls.filter((c) => c.call.direction === 'incoming' && c.wall.hour >= from && c.wall.hour < to);
+      return incoming.filter((c) => c.call.status !== 'answered').length / incoming.length;
+    };
+    expect(missRate(7, 9)).toBeGreaterThan(missRate(9, 17) + 0.1);
+  });
+
+  it('makes a 15,000-call month on request', () => {
+    const { calls } = generateData(options({ count: 15_000 }));
+    expect(calls).toHaveLength(15_000);
+    expect(NOW.getTime() / 1000 - calls.at(-1)!.startedAt).toBeGreaterThan(25 * 86_400);
+  });
+
   it('uses Danish names with æ, ø and å, unknown and foreign numbers, and hidden numbers', () => {
     const { calls, contacts } = generateData(options());
     const names = contacts.map((c) => c.name).join(' ');

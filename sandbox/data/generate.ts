@@ -2,6 +2,7 @@
  * Deterministic fake Firmafon data: one company and a call history in Firmafon's JSON shape. Equal options give
  * equal data: all randomness comes from the seeded PRNG and the `now` anchor, never from Math.random or the clock.
  */
+import { wallTime } from '../../common/copenhagen-time.ts';
 import { createPrng } from '../prng.ts';
 import { dialledCall, outgoingCall, incomingCall, type Built } from './calls.ts';
 import { COMPANY_ID, contextFor, HOSTILE_IMG_NAME, type Ctx, type Party } from './company.ts';
@@ -38,7 +39,9 @@ export function generateData(options: GenerateOptions): SandboxData {
     } else if (callback) {
       built = outgoingCall(ctx, start, callback.callee, callback.employee);
     } else if (prng.chance(0.75)) {
-      built = incomingCall(ctx, start);
+      // Before nine, fewer people are in: more callers are missed.
+      const early = wallTime(start * 1000).hour < 9 && prng.chance(0.3);
+      built = incomingCall(ctx, start, early ? { status: 'missed' } : {});
     } else {
       built = outgoingCall(ctx, start, pickCallee(ctx), prng.pick(ctx.employees));
     }

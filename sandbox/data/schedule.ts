@@ -1,11 +1,28 @@
 /**
- * When calls happen: start times over the last 30 days in Copenhagen working hours (some today), with a few
+ * When calls happen: start times over the last 30 days in Copenhagen working hours (some today) with a daily
+ * rhythm (busy mornings, a lunch dip, quiet weekends), with a few
  * calls sharing one second, or — for the `boundaries` dataset — bursts laid across page boundaries.
  */
 import { instantOf, wallTime } from '../../common/copenhagen-time.ts';
 import type { Prng } from '../prng.ts';
 
 export const DAY_SECONDS = 86_400;
+
+/**
+ * A working day's rhythm (hour of the day in Copenhagen, weight): a morning peak, a dip at lunch, a quieter
+ * afternoon. Statistics show it as calls per hour; it is what makes their heat map and presets mean something.
+ */
+const WEEKDAY_HOURS: ReadonlyArray<readonly [number, number]> = [
+  [8, 7],
+  [9, 11],
+  [10, 12],
+  [11, 10],
+  [12, 4],
+  [13, 8],
+  [14, 9],
+  [15, 7],
+  [16, 3],
+];
 
 /** `count` start times (Unix seconds, ascending, all at least a minute before now), some of them today. */
 function startTimes(prng: Prng, count: number, nowSec: number, distinct: boolean): number[] {
@@ -48,7 +65,7 @@ function startTimes(prng: Prng, count: number, nowSec: number, distinct: boolean
       } else if (day.weekend) {
         secondOfDay = prng.int(10 * 3600, 14 * 3600);
       } else {
-        secondOfDay = prng.int(8 * 3600, 16.5 * 3600);
+        secondOfDay = prng.weighted(WEEKDAY_HOURS) * 3600 + prng.int(0, 3599);
       }
       const h = Math.floor(secondOfDay / 3600);
       const m = Math.floor((secondOfDay % 3600) / 60);

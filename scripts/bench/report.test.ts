@@ -91,3 +91,30 @@ describe('Lighthouse in the report', () => {
     expect(figures['lighthouse.calls-10000.mobile.performance']).toBe(42);
   });
 });
+
+describe('the statistics load', () => {
+  it('reports both ways with median and range, the speed-up, and stores their medians', () => {
+    const summary = (p50: number, min: number, max: number) => ({ n: 5, min, p50, p99: max, max });
+    const withStatistics: BenchResults = {
+      ...results,
+      settings: { ...results.settings, statisticsCalls: 15_000, statisticsLatencyMs: 150, statisticsRuns: 5 },
+      statistics: {
+        calls: 15_000,
+        latencyMs: 150,
+        from: '2026-10-30',
+        to: '2026-11-29',
+        days: 31,
+        runs: 5,
+        callsInPeriod: 15_000,
+        sequential: { summary: summary(28_000, 27_500, 29_000), requests: 152 },
+        windows: { summary: summary(7_000, 6_500, 8_000), requests: 166, concurrency: 6 },
+      },
+    };
+    const markdown = renderMarkdown(withStatistics, null);
+    expect(markdown).toContain('## Statistics: a month of 15,000 calls at 150 ms per request');
+    expect(markdown).toContain('| Sequential inclusive cursor over the whole period | 28.00 s (27.50 s–29.00 s) | 152, one at a time |');
+    expect(markdown).toContain('| Day windows in parallel (the statistics page) | 7.00 s (6.50 s–8.00 s) | 166, 6 at a time |');
+    expect(markdown).toContain('4.0× faster');
+    expect(figuresOf(withStatistics)).toMatchObject({ 'statistics.sequential.p50': 28_000, 'statistics.windows.p50': 7_000 });
+  });
+});

@@ -132,9 +132,13 @@ function sizes({ results, previous }: Context): string {
           ['Sign-in page JS', kb(s.signInJsGzip), `budget ${kb(BUDGETS.signInJs)}${overFloor(s.signInJsGzip)}`, delta(previous, 'size.signInJs', s.signInJsGzip, kb)],
           ['Calls page JS + CSS', kb(s.callsPageAllGzip), `budget ${kb(BUDGETS.callsPageAll)}${overFloor(s.callsPageAllGzip)}`, delta(previous, 'size.callsPage', s.callsPageAllGzip, kb)],
           ['All CSS', kb(s.allCssGzip), `budget ${kb(BUDGETS.allCss)}`, delta(previous, 'size.css', s.allCssGzip, kb)],
+          ...(s.statisticsRouteGzip === undefined
+            ? []
+            : [['Statistics route, added JS + CSS (lazy, with its charts)', kb(s.statisticsRouteGzip), 'no budget; loaded only on /statistics', delta(previous, 'size.statisticsRoute', s.statisticsRouteGzip, kb)]]),
           ...s.functions.map((fn) => [`Function ${fn.name}`, kb(fn.bytes), `budget ${kb(BUDGETS.functionBundle)} (${kb(fn.gzip)} gzipped)`, delta(previous, `size.fn.${fn.name}`, fn.bytes, kb)]),
         ];
-        return `${table(['Measure', 'Value', 'Compared with', 'Previous (Δ)'], rows)}\n\nSign-in page: ${s.signInJsFiles.join(', ')}. Calls page: ${s.callsPageAllFiles.join(', ')}.`;
+        const statisticsFiles = s.statisticsRouteFiles ? ` Statistics route adds: ${s.statisticsRouteFiles.join(', ')}.` : '';
+        return `${table(['Measure', 'Value', 'Compared with', 'Previous (Δ)'], rows)}\n\nSign-in page: ${s.signInJsFiles.join(', ')}. Calls page: ${s.callsPageAllFiles.join(', ')}.${statisticsFiles}`;
       })()
     : null;
   return section(
@@ -242,6 +246,39 @@ Heap: CDP `Runtime.getHeapUsage` after forced garbage collection.',
   );
 }
 
+const seconds = (v: Value) => (known(v) ? `${(v / 1000).toFixed(2)} s` : '–');
+const timing = (summary: { p50: number; min: number; max: number; n: number }) =>
+  summary.n > 1 ? `${seconds(summary.p50)} (${seconds(summary.min)}–${seconds(summary.max)})` : seconds(summary.p50);
+
+function statisticsSection({ results, previous }: Context): string {
+  const st = results.statistics;
+  const body = st
+    ? table(
+        ['Way', 'Median (min–max)', 'Requests', 'Previous median (Δ)'],
+        [
+          ['Sequential inclusive cursor over the whole period', timing(st.sequential.summary), `${st.sequential.requests}, one at a time`, delta(previous, 'statistics.sequential.p50', st.sequential.summary.p50, seconds)],
+          [
+            `Day windows in parallel (the statistics page)`,
+            timing(st.windows.summary),
+            `${st.windows.requests}, ${st.windows.concurrency} at a time`,
+            delta(previous, 'statistics.windows.p50', st.windows.summary.p50, seconds),
+          ],
+        ],
+      ) +
+      `\n\n${calls(st.callsInPeriod)} calls from ${st.from} to ${st.to} (${st.days} day windows), ${st.runs} run${st.runs === 1 ? '' : 's'} of each way; both loaded exactly the same calls. ` +
+      `Windows in parallel: ${(st.sequential.summary.p50 / st.windows.summary.p50).toFixed(1)}× faster.`
+    : null;
+  return section(
+    `Statistics: a month of ${calls(results.settings.statisticsCalls ?? 15_000)} calls at ${results.settings.statisticsLatencyMs ?? 150} ms per request`,
+    'An in-process sandbox with that many calls over its last 30 days, every API answer delayed by the given latency (a distant Firmafon). Both ways run the SPA’s own paging code in Node \
+(web/src/features/statistics/testing/load-bench.node.ts), straight to the sandbox (not through the proxy), each request parsed with the app’s schema; the runs alternate between the two ways. \
+Parallel windows use 6 at a time, what a browser opens to one origin over HTTP/1.1.',
+    body,
+    results,
+    'statistics',
+  );
+}
+
 function lighthouseSection({ results, previous, lighthouse }: Context): string {
   const cpus = results.environment.cpus;
   const rows = lighthouse.map((lh) => [
@@ -287,9 +324,10 @@ function howToRun(): string {
   return `## How to run
 
 \`npm run bench\` (after \`npm ci\`; needs Chromium at /usr/bin/chromium or CHROMIUM_PATH). It builds, starts its own production-like run on free ports, \
-stops by itself (a watchdog ends it after BENCH_TIME_LIMIT_S, default 900 s) and rewrites this file. Settings: BENCH_RUNS (sign-ins per kind, 7), \
+stops by itself (a watchdog ends it after BENCH_TIME_LIMIT_S, default 1080 s) and rewrites this file. Settings: BENCH_RUNS (sign-ins per kind, 7), \
 BENCH_REQUESTS (per latency cell, 500), BENCH_CALLS (the long history for rendering and Lighthouse, 10000), BENCH_LIGHTHOUSE_RUNS (runs per page and form factor, 3), \
-BENCH_SKIP (comma-separated: sizes, sign-in, latency, rendering, lighthouse), BENCH_LIGHTHOUSE_REPORTS (a directory to keep Lighthouse’s full JSON reports in). \
+BENCH_STATISTICS_CALLS / BENCH_STATISTICS_LATENCY_MS / BENCH_STATISTICS_RUNS (the statistics load: 15000 calls, 150 ms, 5 runs of each way), \
+BENCH_SKIP (comma-separated: sizes, statistics, sign-in, latency, rendering, lighthouse), BENCH_LIGHTHOUSE_REPORTS (a directory to keep Lighthouse’s full JSON reports in). \
 Do not run it while another \`netlify serve\` runs from the same checkout: netlify-cli shares \`.netlify/\` between them. The size budgets alone: \`npm run check:size\` (part of \`npm test\`).`;
 }
 
@@ -297,7 +335,7 @@ function stored({ results }: Context): string {
   return `${RESULTS_MARKER}\n\n\`\`\`json\n${JSON.stringify({ date: results.date, figures: figuresOf(results), results }, null, 1)}\n\`\`\`\n`;
 }
 
-const SECTIONS = [header, targets, sizes, signIn, latency, rendering, lighthouseSection, errors, howToRun, stored];
+const SECTIONS = [header, targets, sizes, signIn, latency, rendering, statisticsSection, lighthouseSection, errors, howToRun, stored];
 
 export function renderMarkdown(results: BenchResults, previous: PreviousRun): string {
   const context: Context = { results, previous, lighthouse: (results.lighthouse ?? []).map(summarizeAudit) };

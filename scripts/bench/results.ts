@@ -6,6 +6,7 @@ import { DEFAULT_CALLS } from '../../sandbox/server.ts';
 import type { RenderingResult, SignInTimings } from './browser-runs.ts';
 import type { LatencyCell } from './latency.ts';
 import type { LighthouseAudit, LighthouseScores } from './lighthouse.ts';
+import type { StatisticsLoadResult } from './statistics.ts';
 import { percentile } from './stats.ts';
 
 export interface SizeResults {
@@ -14,6 +15,9 @@ export interface SizeResults {
   callsPageAllGzip: number;
   callsPageAllFiles: string[];
   allCssGzip: number;
+  /** JS + CSS the statistics route adds to a signed-in page (optional: older stored runs lack it). */
+  statisticsRouteGzip?: number;
+  statisticsRouteFiles?: string[];
   allJsGzip: number;
   functions: Array<{ name: string; bytes: number; gzip: number }>;
   /** The floor with React Router in declarative mode (`<BrowserRouter>`, as the app), and with its data router. */
@@ -26,11 +30,21 @@ export interface BenchResults {
   commit: string | null;
   environment: { node: string; cpus: number; cpuModel: string; loadAverage: number[]; chromium: string | null };
   durationMs: number;
-  settings: { signInRuns: number; latencyRequests: number; latencyCellTimeLimitMs: number; renderingCalls: number; lighthouseRuns: number };
+  settings: {
+    signInRuns: number;
+    latencyRequests: number;
+    latencyCellTimeLimitMs: number;
+    renderingCalls: number;
+    lighthouseRuns: number;
+    statisticsCalls?: number;
+    statisticsLatencyMs?: number;
+    statisticsRuns?: number;
+  };
   sizes?: SizeResults;
   signIn?: SignInTimings;
   latency?: LatencyCell[];
   rendering?: RenderingResult;
+  statistics?: StatisticsLoadResult;
   lighthouse?: LighthouseAudit[];
   errors: Array<{ section: string; message: string }>;
   skipped: string[];
@@ -113,6 +127,11 @@ export function figuresOf(results: BenchResults): FigureMap {
       'size.floorDataRouter': sizes.frameworkFloorDataRouterGzip,
     });
     for (const fn of sizes.functions) f[`size.fn.${fn.name}`] = fn.bytes;
+    if (sizes.statisticsRouteGzip !== undefined) f['size.statisticsRoute'] = sizes.statisticsRouteGzip;
+  }
+  if (results.statistics) {
+    f['statistics.sequential.p50'] = results.statistics.sequential.summary.p50;
+    f['statistics.windows.p50'] = results.statistics.windows.summary.p50;
   }
   for (const kind of signIn ? (['first', 'returning'] as const) : []) {
     f[`signIn.${kind}.clickToTable.p50`] = signIn?.[kind].clickToTable.p50 ?? null;

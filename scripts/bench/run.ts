@@ -15,6 +15,7 @@ import { measureRendering, measureSignIn } from './browser-runs.ts';
 import { measureFrameworkFloor } from './framework-floor.ts';
 import { measureLatency } from './latency.ts';
 import { measureLighthouse } from './lighthouse.ts';
+import { measureStatisticsLoad } from './statistics.ts';
 import { consoleReport, renderMarkdown } from './report.ts';
 import { readPreviousFigures, type BenchResults } from './results.ts';
 import { buildSpa, measureFunctions, measureSpa } from '../sizes.ts';
@@ -35,8 +36,12 @@ const settings = {
   latencyCellTimeLimitMs: 10_000,
   renderingCalls: intFromEnv('BENCH_CALLS', 10_000),
   lighthouseRuns: intFromEnv('BENCH_LIGHTHOUSE_RUNS', 3),
+  statisticsCalls: intFromEnv('BENCH_STATISTICS_CALLS', 15_000),
+  statisticsLatencyMs: intFromEnv('BENCH_STATISTICS_LATENCY_MS', 150),
+  statisticsRuns: intFromEnv('BENCH_STATISTICS_RUNS', 5),
 };
-const timeLimitMs = intFromEnv('BENCH_TIME_LIMIT_S', 900) * 1000;
+// 15 minutes for the sections before the statistics load, and 3 more for it (5 runs of each way).
+const timeLimitMs = intFromEnv('BENCH_TIME_LIMIT_S', 1080) * 1000;
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 /** Where to keep Lighthouse's full reports; none are kept without it. */
 const lighthouseReportsDir = process.env.BENCH_LIGHTHOUSE_REPORTS || undefined;
@@ -132,12 +137,24 @@ async function main(): Promise<void> {
       callsPageAllGzip: spa.callsPageAll.gzip,
       callsPageAllFiles: spa.callsPageAll.files.map((f) => f.file),
       allCssGzip: spa.allCss.gzip,
+      statisticsRouteGzip: spa.statisticsRouteAdded.gzip,
+      statisticsRouteFiles: spa.statisticsRouteAdded.files.map((f) => f.file),
       allJsGzip: spa.allJs.gzip,
       functions,
       frameworkFloorGzip: floor.gzip,
       frameworkFloorDataRouterGzip: floorDataRouter.gzip,
     };
     log(`    sign-in JS ${(spa.signInJs.gzip / 1000).toFixed(1)} KB, calls page ${(spa.callsPageAll.gzip / 1000).toFixed(1)} KB, floor ${(floor.gzip / 1000).toFixed(1)} KB (with the data router ${(floorDataRouter.gzip / 1000).toFixed(1)} KB)`);
+  });
+
+  await section('statistics', async () => {
+    results.statistics = await measureStatisticsLoad({
+      calls: settings.statisticsCalls,
+      latencyMs: settings.statisticsLatencyMs,
+      runs: settings.statisticsRuns,
+      deadline: Math.min(Date.now() + 300_000, started + timeLimitMs - 60_000),
+      log,
+    });
   });
 
   const needsApp = ['sign-in', 'latency', 'rendering', 'lighthouse'].some((name) => !skip.has(name));

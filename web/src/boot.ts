@@ -3,17 +3,16 @@
  * downloaded:
  * - back from Firmafon (`/auth/callback?…`): take the code out of the address bar, start redeeming it, and load the
  *   app alongside (the callback page picks up the run);
- * - a reload of a signed-in page (or `/`) with the "was signed in" hint and no token — the token lives in memory
- *   only — leave for Firmafon at once, with fresh state and PKCE made by the same code as a click on "Sign in";
+ * - a reload of any other page with the "was signed in" hint and no token — the token lives in memory only — leave
+ *   for Firmafon at once, with fresh state and PKCE made by the same code as a click on "Sign in";
  * - anything else, or if leaving fails: load the app, which decides again and explains.
  * It stays a few KB (budgeted in scripts/check-size.ts), so a resume bounce costs the browser no app boot.
  */
 // React Refresh's preamble as a module rather than an inline script, so dev runs under the strict CSP
-// (docs/decisions/0005-strict-csp-in-development.md); first, because the callback starts loading components before
-// the app. Empty in production builds.
+// (docs/decisions/0005-strict-csp-in-development.md); first, before any component can load. Empty in production
+// builds.
 import '@vitejs/plugin-react/preamble';
-import { HOME_PAGE_PATH, showsSignInGate } from '@/app/pages.ts';
-import { preloadCallbackCode } from '@/app/routes/preload-callback.ts';
+import { AUTH_PATH_PREFIX, HOME_PAGE_PATH } from '@common/routes.ts';
 import { getPublicConfig } from '@/features/auth/api/get-public-config.ts';
 import { captureCallbackUrl } from '@/features/auth/model/callback-url.ts';
 import { shouldAutoResume } from '@/features/auth/model/session-hint.ts';
@@ -24,12 +23,13 @@ const loadApp = () => import('./main.tsx');
 function boot(): Promise<unknown> {
   if (captureCallbackUrl()) {
     void import('@/app/routes/begin-callback.ts').then(({ beginCallback }) => beginCallback());
-    preloadCallbackCode();
     return loadApp();
   }
   const { pathname } = window.location;
-  if (showsSignInGate(pathname) && shouldAutoResume(window.localStorage, window.sessionStorage, Date.now())) {
-    // Any failure (no config yet, offline): the app shows the sign-in page, which says what is wrong.
+  // Every page but the callback and the relay needs sign-in (an unknown address too: it then shows "not found" signed
+  // in). The page registry is not consulted, so the first script stays the same size however many pages there are.
+  if (!pathname.startsWith(AUTH_PATH_PREFIX) && shouldAutoResume(window.localStorage, window.sessionStorage, Date.now())) {
+    // Any failure (no config yet, offline): the app loads and decides again, retrying and then saying what is wrong.
     const returnTo = pathname === '/' ? HOME_PAGE_PATH : `${pathname}${window.location.search}`;
     return getPublicConfig()
       .then((config) => startSignIn({ config, returnTo, auto: true }))

@@ -8,13 +8,14 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
+import { matchPath } from 'react-router-dom';
 
 export interface PageModule {
   default: ComponentType;
   prefetch?: (queryClient: QueryClient, url: URL) => void;
 }
 
-export type NavLabel = 'calls' | 'voicemail';
+export type NavLabel = 'calls' | 'voicemail' | 'statistics';
 
 export interface Page {
   path: string;
@@ -36,32 +37,10 @@ export const PAGES: readonly Page[] = [
     navBadge: () => import('@/features/voicemail/components/unheard-badge.tsx'),
     requiresSignIn: true,
   },
+  { path: '/statistics', load: () => import('@/features/statistics/pages/statistics-page.tsx'), navLabel: 'statistics', requiresSignIn: true },
 ];
-
-/** Where `/` leads a signed-in person, and where a sign-in returns to when it has nowhere better. */
-export const HOME_PAGE_PATH = '/calls';
-
-/**
- * True when `pathname` fits the route pattern `path` (`/calls/:uuid`): the same segments, a `:name` segment
- * matching any one non-empty segment, letters compared without case and a trailing slash ignored, as the router
- * matches. Written out rather than taken from the router, so the first script (boot.ts) can use the registry
- * without loading the router.
- */
-export function matchesPath(path: string, pathname: string): boolean {
-  const want = path.split('/').filter(Boolean);
-  const have = pathname.split('/').filter(Boolean);
-  if (want.length !== have.length || pathname.includes('//')) return false;
-  return want.every((segment, i) =>
-    segment.startsWith(':') ? have[i] !== undefined : segment.toLowerCase() === have[i]?.toLowerCase(),
-  );
-}
 
 /** The page that serves `pathname`, if any. */
 export function pageFor(pathname: string): Page | undefined {
-  return PAGES.find((page) => matchesPath(page.path, pathname));
-}
-
-/** True when a visitor without a token at `pathname` meets the sign-in gate: `/` and every page that needs sign-in. */
-export function showsSignInGate(pathname: string): boolean {
-  return pathname === '/' || pageFor(pathname)?.requiresSignIn === true;
+  return PAGES.find((page) => matchPath(page.path, pathname) !== null);
 }

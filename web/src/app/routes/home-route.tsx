@@ -2,7 +2,7 @@
 import { Navigate } from 'react-router-dom';
 import { SignInGate } from '@/features/auth/components/sign-in-gate.tsx';
 import { useIsSignedIn } from '@/lib/use-access-token.ts';
-import { HOME_PAGE_PATH } from '../pages.ts';
+import { HOME_PAGE_PATH } from '@common/routes.ts';
 
 export function HomeRoute() {
   const signedIn = useIsSignedIn();

@@ -3,7 +3,8 @@
  * header, the home page); called by the entry on /auth/callback.
  */
 import { loadSignedInHeader } from '../layout/load-signed-in-header.ts';
-import { HOME_PAGE_PATH, pageFor } from '../pages.ts';
+import { HOME_PAGE_PATH } from '@common/routes.ts';
+import { pageFor } from '../pages.ts';
 
 export const loadCallbackRoute = () => import('./callback-route.tsx');
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { employeeQueries } from '@/shared/api/employees.ts';
 import { receptionQueries } from '@/shared/api/receptions.ts';
 import { makeCall } from '@/shared/testing/make-call.ts';
-import type { CallFilters } from '../model/filters.ts';
+import type { CallFilters } from '@/shared/model/call-filters.ts';
 import { callQueries, findCachedCall } from './call-queries.ts';
 
 const FILTERS: CallFilters[] = [

@@ -4,41 +4,15 @@
  * schemas in common/ by the API client; nothing here trusts the network.
  */
 import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
-import { CallResponseSchema, CallsResponseSchema, type Call, type CallsQuery } from '@common/call-schemas.ts';
+import { CallResponseSchema, type Call } from '@common/call-schemas.ts';
 import { firmafonGet } from '@/lib/api-client.ts';
-import { filtersToCallsQuery, type CallFilters } from '../model/filters.ts';
-import { CALLS_PAGE_SIZE, mergeCallPages, nextCallsCursor, type CallsCursor } from '../model/paging.ts';
+import { filtersToCallsQuery, type CallFilters } from '@/shared/model/call-filters.ts';
+import { nextCallsCursor, type CallsCursor } from '@/shared/model/call-paging.ts';
+import { getAllCalls, getCallsPage } from '@/shared/api/calls-pages.ts';
 import { dayStartIso, type DateKey } from '@common/copenhagen-time.ts';
 
 /** How often the newest page is fetched again while the tab is visible. */
 export const LIVE_REFRESH_MS = 30_000;
-/** Upper bound for "page everything" loops (100 × 100 calls), so bad data cannot loop for ever. */
-const MAX_PAGES_PER_LOOP = 100;
-
-/** `GET /calls` for one page: newest first, at most `limit`, at or before `cursor`. */
-export async function getCallsPage(
-  query: CallsQuery,
-  cursor: CallsCursor,
-  signal?: AbortSignal,
-): Promise<Call[]> {
-  const params: CallsQuery = { ...query, limit: CALLS_PAGE_SIZE };
-  // The filter's own upper bound (end of the "to" day) is always later than a cursor taken from its results.
-  if (cursor !== null) params.started_at_lt_or_eq = cursor;
-  const { calls } = await firmafonGet('/calls', { query: { ...params }, schema: CallsResponseSchema, signal });
-  return calls;
-}
-
-/** Every call matching `query`, following the cursor to the end of history. */
-export async function getAllCalls(query: CallsQuery, signal?: AbortSignal): Promise<Call[]> {
-  const pages: Call[][] = [];
-  let cursor: CallsCursor = null;
-  for (let i = 0; i < MAX_PAGES_PER_LOOP; i += 1) {
-    pages.push(await getCallsPage(query, cursor, signal));
-    cursor = nextCallsCursor(pages, cursor);
-    if (cursor === null) break;
-  }
-  return mergeCallPages(pages);
-}
 
 // React Query asks for the next page param whenever it builds a result (on every render of the list), and the
 // answer looks at every loaded call: remember it per `pages` array, which React Query never changes in place.

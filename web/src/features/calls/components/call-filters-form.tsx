@@ -21,7 +21,7 @@ import {
   type CallFilters,
   type FilterFormError,
   type FilterFormValues,
-} from '../model/filters.ts';
+} from '@/shared/model/call-filters.ts';
 
 export interface CallFiltersFormProps {
   filters: CallFilters;

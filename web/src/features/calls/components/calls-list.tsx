@@ -13,8 +13,8 @@ import { Spinner } from '@/shared/ui/spinner.tsx';
 import { useMessages } from '@/lib/i18n.tsx';
 import { callQueries } from '../api/call-queries.ts';
 import { callsMessages } from '../messages.ts';
-import { filtersToSearchParams, hasActiveFilters, type CallFilters } from '../model/filters.ts';
-import { CALLS_PAGE_SIZE, mergeCallPages } from '../model/paging.ts';
+import { filtersToSearchParams, hasActiveFilters, type CallFilters } from '@/shared/model/call-filters.ts';
+import { CALLS_PAGE_SIZE, mergeCallPages } from '@/shared/model/call-paging.ts';
 import { dateKeyAt } from '@common/copenhagen-time.ts';
 import { CallsTable } from './calls-table.tsx';
 

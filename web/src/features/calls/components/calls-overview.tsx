@@ -11,7 +11,7 @@ import { INTL_LOCALE, useLocale, useMessages } from '@/lib/i18n.tsx';
 import { callQueries } from '../api/call-queries.ts';
 import { callsMessages } from '../messages.ts';
 import { formatDuration, formatPercent } from '@/shared/format/format.ts';
-import { computeDayOverview, findNotCalledBack } from '../model/overview.ts';
+import { computeDayOverview, findNotCalledBack } from '@/shared/model/call-overview.ts';
 import { dateKeyAt } from '@common/copenhagen-time.ts';
 import { CallTime, PartyLabel, StatusLabel } from '@/shared/ui/call-parts.tsx';
 import { useNow } from '@/shared/hooks/use-now.ts';

@@ -20,7 +20,7 @@ import { NoSwitchNotice } from '@/shared/ui/call-back-button.tsx';
 import { CallBackAction } from '../components/call-back-action.tsx';
 import { CallRoute } from '../components/call-route.tsx';
 import { callsMessages } from '../messages.ts';
-import { filtersFromSearchParams, filtersToSearchParams } from '../model/filters.ts';
+import { filtersFromSearchParams, filtersToSearchParams } from '@/shared/model/call-filters.ts';
 import { partyOf } from '@/shared/model/call.ts';
 import '../calls.css';
 

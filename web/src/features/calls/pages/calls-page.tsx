@@ -11,7 +11,7 @@ import { CallFiltersForm } from '../components/call-filters-form.tsx';
 import { CallsList } from '../components/calls-list.tsx';
 import { CallsOverview } from '../components/calls-overview.tsx';
 import { callsMessages } from '../messages.ts';
-import { filtersFromSearchParams, filtersToSearchParams, type CallFilters } from '../model/filters.ts';
+import { filtersFromSearchParams, filtersToSearchParams, type CallFilters } from '@/shared/model/call-filters.ts';
 import '../calls.css';
 
 export default function CallsPage() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Call } from '@common/call-schemas.ts';
 import { makeCall } from '@/shared/testing/make-call.ts';
-import { mergeCallPages, nextCallsCursor, type CallsCursor } from './paging.ts';
+import { mergeCallPages, nextCallsCursor, type CallsCursor } from './call-paging.ts';
 
 const at = (second: number) => new Date(Date.UTC(2026, 10, 29, 12, 0, 0) + second * 1000).toISOString().replace('.000Z', 'Z');
 

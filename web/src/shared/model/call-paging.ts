@@ -89,3 +89,26 @@ export function nextCallsCursor(
 
   return oldest.started_at;
 }
+
+/** Upper bound for "page everything" loops (100 × 100 calls), so bad data cannot loop for ever. */
+export const MAX_PAGES_PER_LOOP = 100;
+
+/**
+ * Every call `getPage` yields, following the cursor to the end ({@link nextCallsCursor}), each once, newest
+ * first. `onPage` hears each page as it arrives (for progress).
+ */
+export async function pageAll(
+  getPage: (cursor: CallsCursor) => Promise<readonly Call[]>,
+  onPage?: (page: readonly Call[]) => void,
+): Promise<Call[]> {
+  const pages: (readonly Call[])[] = [];
+  let cursor: CallsCursor = null;
+  for (let i = 0; i < MAX_PAGES_PER_LOOP; i += 1) {
+    const page = await getPage(cursor);
+    pages.push(page);
+    onPage?.(page);
+    cursor = nextCallsCursor(pages, cursor);
+    if (cursor === null) break;
+  }
+  return mergeCallPages(pages);
+}

@@ -7,7 +7,7 @@ import {
   parseFilterForm,
   formValuesFromFilters,
   type CallFilters,
-} from './filters.ts';
+} from './call-filters.ts';
 
 describe('filters in the URL', () => {
   it('survive a round trip through search params', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCall } from '@/shared/testing/make-call.ts';
-import { computeDayOverview, findNotCalledBack } from './overview.ts';
+import { computeDayOverview, findNotCalledBack } from './call-overview.ts';
 
 const at = (minute: number) => `2026-11-29T${String(8 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00Z`;
 const missed = { status: 'missed', answered_at: null, answered_by: null } as const;

@@ -3,7 +3,7 @@
  */
 import type { Call } from '@common/call-schemas.ts';
 import { phoneNumberKey } from '@common/phone.ts';
-import { isMissed, talkSeconds } from '@/shared/model/call.ts';
+import { isMissed, talkSeconds } from './call.ts';
 
 export interface DayOverview {
   incoming: number;
@@ -19,6 +19,16 @@ export interface DayOverview {
 /** Still ringing or just created: neither answered nor missed yet. */
 const UNFINISHED = new Set(['new', 'ringing']);
 
+/** A call that has ended one way or the other (answered or missed): the denominator of an answer rate. */
+export function isFinished(call: Pick<Call, 'status'>): boolean {
+  return !UNFINISHED.has(call.status ?? '');
+}
+
+/** An incoming call somebody answered (the numerator of an answer rate). */
+export function isAnsweredIncoming(call: Pick<Call, 'status' | 'direction'>): boolean {
+  return call.direction === 'incoming' && !isMissed(call) && call.status === 'answered';
+}
+
 export function computeDayOverview(calls: readonly Call[]): DayOverview {
   let incoming = 0;
   let outgoing = 0;
@@ -30,9 +40,9 @@ export function computeDayOverview(calls: readonly Call[]): DayOverview {
   for (const call of calls) {
     if (call.direction === 'incoming') {
       incoming += 1;
-      if (!UNFINISHED.has(call.status ?? '')) incomingFinished += 1;
+      if (isFinished(call)) incomingFinished += 1;
       if (isMissed(call)) missed += 1;
-      else if (call.status === 'answered') incomingAnswered += 1;
+      else if (isAnsweredIncoming(call)) incomingAnswered += 1;
     } else if (call.direction === 'outgoing') {
       outgoing += 1;
     }
