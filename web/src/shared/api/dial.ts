@@ -1,21 +1,14 @@
 /**
  * `POST switch/dial`: Firmafon rings the signed-in employee's own phone, then connects them to `to_number`. A write
- * with a real-world effect, so it is never retried, only one may be in flight in the tab, and across the browser's
- * tabs dials take turns (a Web Lock) and the same number is not dialled twice within a few seconds (a second tab
- * confirming the same call back would ring the person twice).
+ * with a real-world effect, so it is never retried, only one may be in flight in the tab, and the same number is not
+ * dialled twice within a few seconds from any tab of the browser (a second tab confirming the same call back would
+ * ring the person twice): a Web Lock named after the number is taken before the dial and held for that time.
  */
 import { useMutation } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { DialRequestSchema } from '@common/write-contract.ts';
 import { firmafonWriteAccepted } from '@/lib/api-write.ts';
-import {
-  createSingleFlight,
-  dialRequestFor,
-  isRepeatDial,
-  parseLastDial,
-  type CallBackTarget,
-  type LastDial,
-} from '../model/call-back.ts';
+import { createSingleFlight, dialRequestFor, REPEAT_DIAL_WINDOW_MS, type CallBackTarget } from '../model/call-back.ts';
 
 export const dialMutationKey = ['switch', 'dial'] as const;
 
@@ -35,44 +28,32 @@ export class RepeatDialError extends Error {
   }
 }
 
-const DIAL_LOCK = 'firmafon-dashboard:dial';
-const LAST_DIAL_KEY = 'firmafon-dashboard:last-dial';
-
-async function numberHashOf(digits: string): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`dial:${digits}`));
-  return Array.from(new Uint8Array(hash), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-function readLastDial(): LastDial | null {
-  try {
-    return parseLastDial(window.localStorage.getItem(LAST_DIAL_KEY));
-  } catch {
-    return null; // Storage blocked: the lock still keeps dials apart.
-  }
-}
-
-function writeLastDial(lastDial: LastDial): void {
-  try {
-    window.localStorage.setItem(LAST_DIAL_KEY, JSON.stringify(lastDial));
-  } catch {
-    // Storage blocked or full: nothing to remember with.
-  }
-}
-
 /**
- * Dials unless this browser dialled the same number within the repeat window. The check and the record happen
- * while holding a lock shared by every tab, so two tabs cannot both pass the check. Only a dial Firmafon accepted
- * is recorded: after a failure, trying again at once is allowed.
+ * Dials unless this browser dialled the same number within REPEAT_DIAL_WINDOW_MS. The number's Web Lock is taken
+ * without waiting (a tab that finds it held does not dial) and, after a dial Firmafon accepted, held for the window;
+ * locks are shared by every tab of the origin at once, unlike storage, which reaches other tabs with a delay. After a
+ * failed dial the lock goes at once, so the person can try again.
  */
-export async function dialOncePerBrowser(target: CallBackTarget): Promise<void> {
-  const numberHash = await numberHashOf(target.digits);
-  const dialUnlessRepeat = async () => {
-    if (isRepeatDial(readLastDial(), numberHash, Date.now())) throw new RepeatDialError();
-    await postDial(target);
-    writeLastDial({ numberHash, at: Date.now() });
-  };
-  if ('locks' in navigator) await navigator.locks.request(DIAL_LOCK, dialUnlessRepeat);
-  else await dialUnlessRepeat();
+export function dialOncePerBrowser(target: CallBackTarget): Promise<void> {
+  if (!('locks' in navigator)) return postDial(target);
+  return new Promise<void>((resolve, reject) => {
+    navigator.locks
+      .request(`firmafon-dashboard:dial:${target.digits}`, { ifAvailable: true }, async (lock) => {
+        if (!lock) {
+          reject(new RepeatDialError());
+          return;
+        }
+        try {
+          await postDial(target);
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        resolve();
+        await new Promise((done) => setTimeout(done, REPEAT_DIAL_WINDOW_MS));
+      })
+      .catch(reject);
+  });
 }
 
 /**

@@ -6,10 +6,7 @@ import {
   callBackTarget,
   createSingleFlight,
   dialRequestFor,
-  isRepeatDial,
   outsideSide,
-  parseLastDial,
-  REPEAT_DIAL_WINDOW_MS,
 } from './call-back.ts';
 
 describe('outsideSide', () => {
@@ -67,25 +64,5 @@ describe('createSingleFlight', () => {
     flight.finish();
     expect(flight.busy).toBe(false);
     expect(flight.tryStart()).toBe(true);
-  });
-});
-
-describe('the repeat-dial guard', () => {
-  it('refuses the same number within the window, in either tab, and nothing else', () => {
-    const last = { numberHash: 'abc', at: 1_000_000 };
-    expect(isRepeatDial(last, 'abc', 1_000_000)).toBe(true);
-    expect(isRepeatDial(last, 'abc', 1_000_000 + REPEAT_DIAL_WINDOW_MS - 1)).toBe(true);
-    expect(isRepeatDial(last, 'abc', 1_000_000 + REPEAT_DIAL_WINDOW_MS)).toBe(false);
-    expect(isRepeatDial(last, 'other', 1_000_001)).toBe(false);
-    expect(isRepeatDial(null, 'abc', 1_000_001)).toBe(false);
-    // A clock set back does not lock a number out.
-    expect(isRepeatDial(last, 'abc', 999_000)).toBe(false);
-  });
-
-  it('reads only a well-formed stored record', () => {
-    expect(parseLastDial(JSON.stringify({ numberHash: 'abc', at: 5 }))).toEqual({ numberHash: 'abc', at: 5 });
-    for (const raw of [null, '', 'not json', '[]', 'null', '{"numberHash":1,"at":5}', '{"numberHash":"abc","at":"5"}']) {
-      expect(parseLastDial(raw)).toBeNull();
-    }
   });
 });

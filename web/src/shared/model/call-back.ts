@@ -73,27 +73,3 @@ export function createSingleFlight(): SingleFlight {
  * same missed call, both confirmed, would otherwise ring the person twice.
  */
 export const REPEAT_DIAL_WINDOW_MS = 15_000;
-
-/** The last dial placed from this browser, as kept in localStorage: a hash of the number (not the number) and when. */
-export interface LastDial {
-  numberHash: string;
-  at: number;
-}
-
-/** Reads a stored {@link LastDial}; anything else (absent, edited, another version) is none. */
-export function parseLastDial(raw: string | null): LastDial | null {
-  if (raw === null) return null;
-  try {
-    const value: unknown = JSON.parse(raw);
-    if (typeof value !== 'object' || value === null) return null;
-    const { numberHash, at } = value as Record<string, unknown>;
-    return typeof numberHash === 'string' && typeof at === 'number' && Number.isFinite(at) ? { numberHash, at } : null;
-  } catch {
-    return null;
-  }
-}
-
-/** True when `numberHash` was dialled less than {@link REPEAT_DIAL_WINDOW_MS} before `now`. */
-export function isRepeatDial(last: LastDial | null, numberHash: string, now: number): boolean {
-  return last !== null && last.numberHash === numberHash && now - last.at >= 0 && now - last.at < REPEAT_DIAL_WINDOW_MS;
-}
