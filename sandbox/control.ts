@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { addIncomingCalls, DATASET_NAMES } from './data/index.ts';
 import { BodyTooLargeError, mediaType, parseCookies, readBody, redirect, sendHtml, sendJson } from './http.ts';
 import { clearedSessionCookie, SESSION_COOKIE } from './oauth.ts';
+import { answerCall, endCall, LiveCallError, ringCall, ringEmployees } from './live.ts';
 import { homePage, simplePage } from './pages.ts';
 import { MAX_LATENCY_MS, SANDBOX_USERS, type SandboxState } from './state.ts';
 
@@ -42,6 +43,30 @@ export const FaultBodySchema = v.strictObject({
   status: v.picklist([429, 500, 502, 503]),
   retryAfter: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600))),
   times: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+});
+
+const Id = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000));
+const CallUuid = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+/** `call`: drives a call in progress — ring (a new call, or more employees for one), answer, end. */
+export const CallBodySchema = v.variant('action', [
+  v.strictObject({
+    action: v.literal('ring'),
+    /** Ring more employees for this call; absent: a new call. */
+    callUuid: v.optional(CallUuid),
+    receptionId: v.optional(Id),
+    /** Whom it rings; none: the new call waits in the reception's queue. */
+    employeeIds: v.optional(v.pipe(v.array(Id), v.maxLength(50))),
+    fromNumber: v.optional(v.pipe(v.string(), v.regex(/^\d{3,15}$/))),
+  }),
+  v.strictObject({ action: v.literal('answer'), callUuid: CallUuid, employeeId: Id }),
+  v.strictObject({ action: v.literal('end'), callUuid: CallUuid }),
+]);
+
+/** `presence`: an employee's own presence, as their phone reports it (calls and do-not-disturb still override it). */
+export const PresenceBodySchema = v.strictObject({
+  employeeId: Id,
+  presence: v.picklist(['available', 'ringing', 'busy', 'do_not_disturb', 'unknown']),
 });
 
 class ControlFailure extends Error {
@@ -92,6 +117,8 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
     settings: 'POST',
     'add-calls': 'POST',
     fault: 'POST',
+    call: 'POST',
+    presence: 'POST',
     log: 'GET',
   };
   const method = routes[action];
@@ -133,6 +160,36 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
           hostileNames: state.settings.hostileNames,
         });
         sendJson(res, 200, { calls: added.map((s) => s.call) });
+        return;
+      }
+      case 'call': {
+        const body = parse(CallBodySchema, await readJson(req));
+        const nowSec = Math.floor(state.clock() / 1000);
+        try {
+          if (body.action === 'ring') {
+            const { callUuid, receptionId, employeeIds, fromNumber } = body;
+            const call = callUuid
+              ? ringEmployees(state.data, callUuid, employeeIds ?? [], nowSec)
+              : ringCall(state.data, { nowSec, ...(receptionId ? { receptionId } : {}), ...(employeeIds ? { employeeIds } : {}), ...(fromNumber ? { fromNumber } : {}) });
+            sendJson(res, 200, { callUuid: call.callUuid, nodes: call.nodes });
+          } else if (body.action === 'answer') {
+            const call = answerCall(state.data, body.callUuid, body.employeeId, nowSec);
+            sendJson(res, 200, { callUuid: call.callUuid, nodes: call.nodes });
+          } else {
+            sendJson(res, 200, { call: endCall(state.data, body.callUuid, nowSec) });
+          }
+        } catch (error) {
+          if (error instanceof LiveCallError) throw new ControlFailure(error.status, error.status === 404 ? 'not_found' : 'conflict', error.message);
+          throw error;
+        }
+        return;
+      }
+      case 'presence': {
+        const body = parse(PresenceBodySchema, await readJson(req));
+        const employee = state.data.employees.find((e) => e.id === body.employeeId);
+        if (!employee) throw new ControlFailure(404, 'not_found', `No employee ${body.employeeId}.`);
+        employee.live_presence = body.presence;
+        sendJson(res, 200, { employeeId: employee.id, presence: body.presence });
         return;
       }
       case 'fault': {

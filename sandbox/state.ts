@@ -113,15 +113,26 @@ export interface DialLogEntry {
   toNumber: string;
 }
 
+/** A do-not-disturb change the sandbox accepted (`PUT /employees/:id`). */
+export interface DoNotDisturbLogEntry {
+  at: string;
+  employeeId: number;
+  doNotDisturb: boolean;
+  /** When it ends by itself, ISO (null: until turned off, or off). */
+  timeoutAt: string | null;
+}
+
 export interface RequestLog {
   authorizeRequests: AuthorizeLogEntry[];
   tokenRequests: TokenLogEntry[];
   apiRequests: ApiLogEntry[];
   /** Oldest first. */
   dials: DialLogEntry[];
+  /** Oldest first. */
+  doNotDisturb: DoNotDisturbLogEntry[];
 }
 
-const emptyLog = (): RequestLog => ({ authorizeRequests: [], tokenRequests: [], apiRequests: [], dials: [] });
+const emptyLog = (): RequestLog => ({ authorizeRequests: [], tokenRequests: [], apiRequests: [], dials: [], doNotDisturb: [] });
 
 const MAX_LOG_ENTRIES = 2000;
 
@@ -256,6 +267,10 @@ export class SandboxState {
 
   recordDial(entry: Omit<DialLogEntry, 'at'>): void {
     push(this.log.dials, { at: this.nowIso(), ...entry });
+  }
+
+  recordDoNotDisturb(entry: Omit<DoNotDisturbLogEntry, 'at'>): void {
+    push(this.log.doNotDisturb, { at: this.nowIso(), ...entry });
   }
 }
 
