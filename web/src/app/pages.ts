@@ -15,7 +15,7 @@ export interface PageModule {
   prefetch?: (queryClient: QueryClient, url: URL) => void;
 }
 
-export type NavLabel = 'calls' | 'voicemail';
+export type NavLabel = 'calls' | 'voicemail' | 'team';
 
 export interface Page {
   path: string;
@@ -37,6 +37,7 @@ export const PAGES: readonly Page[] = [
     navBadge: () => import('@/features/voicemail/components/unheard-badge.tsx'),
     requiresSignIn: true,
   },
+  { path: '/team', load: () => import('@/features/team/pages/team-page.tsx'), navLabel: 'team', requiresSignIn: true },
 ];
 
 /** Where `/` leads a signed-in person, and where a sign-in returns to when it has nowhere better. */
