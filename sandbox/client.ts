@@ -272,6 +272,8 @@ export interface SandboxControl {
   answerCall(callUuid: string, employeeId: number): Promise<SandboxLiveCall>;
   /** The call ends and moves to the history (answered or missed). */
   endCall(callUuid: string): Promise<{ call: CallJson }>;
+  /** Stops the push service (every connection dropped, 503 until started) or starts it again; `reset` starts it. */
+  setPush(enabled: boolean): Promise<{ enabled: boolean }>;
   /** An employee's own presence (calls in progress and do-not-disturb override it). */
   setPresence(employeeId: number, presence: SandboxPresence): Promise<{ employeeId: number; presence: SandboxPresence }>;
 }
@@ -302,6 +304,7 @@ export function sandboxControl(sandboxUrl: string, { timeoutMs = 120_000 }: { ti
     ringMore: (callUuid, employeeIds) => control('call', { action: 'ring', callUuid, employeeIds }),
     answerCall: (callUuid, employeeId) => control('call', { action: 'answer', callUuid, employeeId }),
     endCall: (callUuid) => control('call', { action: 'end', callUuid }),
+    setPush: (enabled) => control('push', { enabled }),
     setPresence: (employeeId, presence) => control('presence', { employeeId, presence }),
   };
 }

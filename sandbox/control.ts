@@ -69,6 +69,9 @@ export const PresenceBodySchema = v.strictObject({
   presence: v.picklist(['available', 'ringing', 'busy', 'do_not_disturb', 'unknown']),
 });
 
+/** `push`: stop the push service (it drops every connection and answers 503) or start it again. */
+export const PushBodySchema = v.strictObject({ enabled: v.boolean() });
+
 class ControlFailure extends Error {
   constructor(
     readonly status: number,
@@ -119,6 +122,7 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
     fault: 'POST',
     call: 'POST',
     presence: 'POST',
+    push: 'POST',
     log: 'GET',
   };
   const method = routes[action];
@@ -133,6 +137,7 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
       case 'reset': {
         const body = parse(ResetBodySchema, await readJson(req));
         state.reset(body);
+        state.pushControl?.setEnabled(true);
         sendJson(res, 200, { ok: true });
         return;
       }
@@ -182,6 +187,12 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
           if (error instanceof LiveCallError) throw new ControlFailure(error.status, error.status === 404 ? 'not_found' : 'conflict', error.message);
           throw error;
         }
+        return;
+      }
+      case 'push': {
+        const body = parse(PushBodySchema, await readJson(req));
+        state.pushControl?.setEnabled(body.enabled);
+        sendJson(res, 200, { enabled: state.pushControl?.enabled ?? false });
         return;
       }
       case 'presence': {

@@ -166,20 +166,12 @@ export function answerCall(data: SandboxData, callUuid: string, employeeId: numb
   return call;
 }
 
-/** The call ends: it leaves the live list and is logged in the history (answered, or missed). Answers the logged call. */
-export function endCall(data: SandboxData, callUuid: string, nowSec: number): CallJson {
-  const live = findLive(data, callUuid);
-  for (const node of live.nodes) {
-    if (node.ended_at === null) {
-      node.ended_at = iso(nowSec);
-      node.state = 'hungup';
-    }
-  }
-  data.liveCalls = data.liveCalls.filter((c) => c !== live);
+/** A call as `/calls` (and Firmafon's push) shows it: in progress (`endedAt` null) or ended at `endedAt`. */
+export function callJsonOf(data: SandboxData, live: LiveCall, endedAt: number | null): CallJson {
   const reception = data.receptions.find((r) => r.id === live.receptionId);
   const answerer = live.answeredBy === null ? undefined : data.employees.find((e) => e.id === live.answeredBy);
   const contact = data.contacts.find((c) => c.number === live.fromNumber) ?? null;
-  const call: CallJson = {
+  return {
     call_uuid: live.callUuid,
     company_id: live.companyId,
     endpoint: reception?.endpoint ?? `Reception#${live.receptionId}`,
@@ -194,12 +186,25 @@ export function endCall(data: SandboxData, callUuid: string, nowSec: number): Ca
     direction: 'incoming',
     started_at: iso(live.startedAt),
     answered_at: live.answeredAt === null ? null : iso(live.answeredAt),
-    ended_at: iso(nowSec),
+    ended_at: endedAt === null ? null : iso(endedAt),
     answered_by: answerer ? { id: answerer.id, name: answerer.name, number: answerer.number } : null,
-    status: answerer ? 'answered' : 'missed',
-    talk_duration: live.answeredAt === null ? 0 : nowSec - live.answeredAt,
+    status: endedAt === null ? (answerer ? 'answered' : 'ringing') : answerer ? 'answered' : 'missed',
+    talk_duration: live.answeredAt === null ? 0 : (endedAt ?? live.answeredAt) - live.answeredAt,
     nodes: live.nodes.map((n) => ({ ...n })),
   };
+}
+
+/** The call ends: it leaves the live list and is logged in the history (answered, or missed). Answers the logged call. */
+export function endCall(data: SandboxData, callUuid: string, nowSec: number): CallJson {
+  const live = findLive(data, callUuid);
+  for (const node of live.nodes) {
+    if (node.ended_at === null) {
+      node.ended_at = iso(nowSec);
+      node.state = 'hungup';
+    }
+  }
+  data.liveCalls = data.liveCalls.filter((c) => c !== live);
+  const call = callJsonOf(data, live, nowSec);
   const seq = data.calls.reduce((max, c) => Math.max(max, c.seq), 0) + 1;
   data.calls.unshift({ call, startedAt: live.startedAt, endedAt: nowSec, seq });
   data.calls.sort((a, b) => b.startedAt - a.startedAt || b.seq - a.seq);

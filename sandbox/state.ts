@@ -166,6 +166,8 @@ export class SandboxState {
   readonly approvals = new Set<string>();
   log: RequestLog = emptyLog();
   faults: ApiFault[] = [];
+  /** The push service (push.ts), for the control API to stop and start it. */
+  pushControl: { enabled: boolean; setEnabled(enabled: boolean): void } | null = null;
 
   constructor(options: { clients: readonly SandboxClient[]; settings: Settings; now: Date; clock: () => number }) {
     this.clients = options.clients;
