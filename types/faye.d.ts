@@ -1,4 +1,4 @@
-/** The parts of `faye` 1.4 the sandbox uses (the package ships no types). */
+/** The parts of `faye` 1.4 the sandbox (sandbox/push.ts) and its tests use: the package ships no types. */
 declare module 'faye' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
   import type { Duplex } from 'node:stream';
