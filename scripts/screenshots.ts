@@ -1,11 +1,13 @@
 /**
  * `npm run screenshots`: signs in to the production-like run on the sandbox and saves the calls page
- * (light, dark, 375 px mobile) and the voicemail inbox to docs/screenshots/, as shown in the README.
+ * (light, dark, 375 px mobile), the voicemail inbox and the team board (with calls in progress that the sandbox's
+ * control API starts) to docs/screenshots/, as shown in the README.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { chromium, type Page } from '@playwright/test';
+import { sandboxControl } from '../sandbox/client.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
 const PORT = Number(process.env.SCREENSHOTS_PORT ?? 8897);
@@ -60,15 +62,25 @@ try {
     { name: 'calls-dark.png', colorScheme: 'dark' as const, viewport: { width: 1280, height: 900 } },
     { name: 'calls-mobile.png', colorScheme: 'light' as const, viewport: { width: 375, height: 812 } },
     { name: 'voicemail-light.png', colorScheme: 'light' as const, viewport: { width: 1280, height: 900 }, path: '/voicemail' },
+    { name: 'team-light.png', colorScheme: 'light' as const, viewport: { width: 1280, height: 1000 }, path: '/team' },
   ];
+  // Something happening for the team board: one call waiting at Support, one being talked on.
+  const control = sandboxControl(`http://127.0.0.1:${SANDBOX_PORT}`);
+  await control.ringCall({ receptionId: 2 });
+  const talking = await control.ringCall({ receptionId: 1, employeeIds: [4] });
+  await control.answerCall(talking.callUuid, 4);
   for (const shot of shots) {
     const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Copenhagen', colorScheme: shot.colorScheme, viewport: shot.viewport });
     const page = await context.newPage();
     await signIn(page);
-    if (shot.path) {
+    if (shot.path === '/voicemail') {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Voicemail' }).click();
       await page.getByRole('list', { name: 'Voicemails, newest first' }).getByRole('listitem').nth(3).waitFor();
       await page.waitForLoadState('networkidle');
+    } else if (shot.path === '/team') {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+      await page.getByRole('list', { name: 'Calls in progress' }).getByRole('listitem').nth(1).waitFor();
+      await page.getByRole('list', { name: 'Members of Support' }).waitFor();
     }
     await page.screenshot({ path: `${OUT}/${shot.name}` });
     console.log(`saved ${OUT}/${shot.name}`);
