@@ -96,6 +96,24 @@ test.describe('team board', () => {
     expect(await sandbox.doNotDisturbChanges()).toHaveLength(2);
   });
 
+  test('keeps the last known state with its age while Firmafon fails, recovers by itself, and signs out on a 401', async ({ page, sandbox }) => {
+    await openBoard(page);
+    await expect(page.getByText('Live: updated every few seconds.')).toBeVisible();
+    await expect(page.getByText(/^Presence updated every 10 seconds; last at \d\d[:.]\d\d\.$/)).toBeVisible();
+    // The next poll and its three retries fail (2 s, 4 s, 8 s apart): the board says so and keeps what it had.
+    await sandbox.fault({ path: '/call_nodes/live', status: 503, times: 4 });
+    await sandbox.fault({ path: '/employees', status: 503, times: 4 });
+    await expect(page.getByText(/^Firmafon cannot be reached just now\. Showing what was known at \d\d[:.]\d\d[:.]\d\d; trying again\.$/)).toBeVisible();
+    await expect(page.getByText(/^Firmafon cannot be reached just now\. Presence as it was at \d\d[:.]\d\d; trying again\.$/)).toBeVisible();
+    await expect(person(page, 'Sofie Hansen')).toContainText('Busy');
+    // Firmafon answers again: the polls carry on by themselves.
+    await expect(page.getByText('Live: updated every few seconds.')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(/^Presence updated every 10 seconds/)).toBeVisible({ timeout: 60_000 });
+
+    await sandbox.revokeAll();
+    await expect(page.getByText('Your Firmafon session has ended (the access was revoked or expired). Sign in again to continue.')).toBeVisible();
+  });
+
   test('has no axe violations and fits 375 px, in English and Danish', async ({ page, sandbox }) => {
     await sandbox.ringCall({ receptionId: 1, employeeIds: [1] });
     await page.setViewportSize({ width: 375, height: 740 });
