@@ -103,3 +103,35 @@ describe('PUT /api/v2/employees/:id (do-not-disturb)', () => {
     expect(await control().doNotDisturbChanges()).toEqual([]);
   });
 });
+
+describe("the home page's forms for calls in progress and presence", () => {
+  const post = (action: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    fetch(`${sandbox.url}/sandbox/${action}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(fields).toString(),
+    });
+  const liveCalls = async () => (await get<{ call_nodes: Array<{ call_uuid: string; node_type: string; state: string }> }>('/call_nodes/live')).call_nodes;
+
+  it('rings a call, answers and ends it, and sets a presence, each answering with a redirect to the page', async () => {
+    expect((await post('ring', { receptionId: '2', employeeId: '' })).status).toBe(303);
+    const callUuid = (await liveCalls())[0]?.call_uuid ?? '';
+    const page = await (await fetch(`${sandbox.url}/sandbox`)).text();
+    expect(page).toContain('Calls in progress and presence');
+    expect(page).toContain(`value="${callUuid}"`);
+    expect((await post('answer', { callUuid, employeeId: '5' })).status).toBe(303);
+    expect(await presenceOf(5)).toBe('busy');
+    expect((await post('end', { callUuid })).status).toBe(303);
+    expect(await liveCalls()).toEqual([]);
+    expect((await post('presence', { employeeId: '3', presence: 'do_not_disturb' })).status).toBe(303);
+    expect(await presenceOf(3)).toBe('do_not_disturb');
+  });
+
+  it('answers 400 or 404 for a form it cannot act on, and 403 from another origin', async () => {
+    expect((await post('presence', { employeeId: '3', presence: 'asleep' })).status).toBe(400);
+    expect((await post('end', { callUuid: 'nope' })).status).toBe(404);
+    expect((await post('ring', { receptionId: '1' }, { origin: 'http://evil.example' })).status).toBe(403);
+    expect(await liveCalls()).toEqual([]);
+  });
+});

@@ -8,8 +8,8 @@ import * as v from 'valibot';
 import { addIncomingCalls, DATASET_NAMES } from './data/index.ts';
 import { BodyTooLargeError, mediaType, parseCookies, readBody, redirect, sendHtml, sendJson } from './http.ts';
 import { clearedSessionCookie, SESSION_COOKIE } from './oauth.ts';
-import { answerCall, endCall, LiveCallError, ringCall, ringEmployees } from './live.ts';
-import { homePage, simplePage } from './pages.ts';
+import { answerCall, employeeView, endCall, LiveCallError, ringCall, ringEmployees } from './live.ts';
+import { homePage, simplePage, type LiveView } from './pages.ts';
 import { MAX_LATENCY_MS, SANDBOX_USERS, type SandboxState } from './state.ts';
 
 const MAX_CALLS = 20_000;
@@ -220,6 +220,66 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
   }
 }
 
+function liveView(state: SandboxState): LiveView {
+  const data = state.data;
+  const nowSec = Math.floor(state.clock() / 1000);
+  const nameOf = (id: number | null) => data.employees.find((e) => e.id === id)?.name ?? '';
+  return {
+    employees: data.employees.map((e) => ({ id: e.id, name: e.name, presence: employeeView(data, e, nowSec).live_presence })),
+    receptions: data.receptions.map((r) => ({ id: r.id, name: r.name })),
+    calls: data.liveCalls.map((c) => ({
+      callUuid: c.callUuid,
+      reception: data.receptions.find((r) => r.id === c.receptionId)?.name ?? '',
+      state: c.answeredBy !== null ? 'answered' : c.ringing.length > 0 ? 'ringing' : 'waiting',
+      who: c.answeredBy !== null ? nameOf(c.answeredBy) : c.ringing.map(nameOf).join(', '),
+    })),
+  };
+}
+
+/** A form field as a positive whole number, or undefined. */
+function formId(form: URLSearchParams, name: string): number | undefined {
+  const raw = form.get(name) ?? '';
+  return /^\d{1,7}$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined;
+}
+
+/** The home page's forms for calls in progress and presence (`ring`, `answer`, `end`, `presence`). */
+async function handleLivePageAction(state: SandboxState, req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
+  let text: string;
+  try {
+    text = await readBody(req);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    sendHtml(res, 413, simplePage('Not done', 'The form was too large.'));
+    return;
+  }
+  const form = new URLSearchParams(text);
+  const nowSec = Math.floor(state.clock() / 1000);
+  const callUuid = form.get('callUuid') ?? '';
+  const employeeId = formId(form, 'employeeId');
+  try {
+    if (action === 'ring') {
+      const receptionId = formId(form, 'receptionId');
+      ringCall(state.data, { nowSec, ...(receptionId ? { receptionId } : {}), ...(employeeId ? { employeeIds: [employeeId] } : {}) });
+    } else if (action === 'answer' && employeeId) {
+      answerCall(state.data, callUuid, employeeId, nowSec);
+    } else if (action === 'end') {
+      endCall(state.data, callUuid, nowSec);
+    } else if (action === 'presence') {
+      const presence = v.safeParse(PresenceBodySchema, { employeeId, presence: form.get('presence') });
+      const employee = presence.success ? state.data.employees.find((e) => e.id === presence.output.employeeId) : undefined;
+      if (!presence.success || !employee) throw new LiveCallError(400, 'Choose an employee and a presence.');
+      employee.live_presence = presence.output.presence;
+    } else {
+      throw new LiveCallError(400, 'Choose who answers.');
+    }
+  } catch (error) {
+    if (!(error instanceof LiveCallError)) throw error;
+    sendHtml(res, error.status, simplePage('Not done', error.message));
+    return;
+  }
+  redirect(res, 303, '/sandbox');
+}
+
 const NOTICES: Record<string, string> = {
   revoked: 'All tokens revoked',
   'signed-out': 'Signed out of the sandbox',
@@ -248,6 +308,7 @@ export function handleHome(state: SandboxState, req: IncomingMessage, res: Serve
       dials: state.log.dials.slice(-10).reverse(),
       signedInAs: user ? user.email : null,
       notice,
+      live: liveView(state),
     }),
   );
 }
@@ -264,10 +325,19 @@ function sameOrigin(req: IncomingMessage): boolean {
   return origin === `http://${req.headers.host ?? ''}`;
 }
 
-/** `POST /sandbox/revoke-all`, `/sandbox/sign-out`, `/sandbox/forget-approvals` (the home page's buttons). */
+const LIVE_PAGE_ACTIONS = new Set(['ring', 'answer', 'end', 'presence']);
+
+/**
+ * `POST /sandbox/revoke-all`, `/sandbox/sign-out`, `/sandbox/forget-approvals`, and `/sandbox/ring`, `/answer`,
+ * `/end`, `/presence` (the home page's buttons and forms).
+ */
 export async function handlePageAction(state: SandboxState, req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
   if (!sameOrigin(req)) {
     sendHtml(res, 403, simplePage('Request refused', 'This form only works from the sandbox page itself.'));
+    return;
+  }
+  if (LIVE_PAGE_ACTIONS.has(action)) {
+    await handleLivePageAction(state, req, res, action);
     return;
   }
   try {

@@ -70,6 +70,18 @@ describe('the push service (Faye at /faye)', () => {
     expect(await until(() => messages.find((m) => (m as { endpoint: string }).endpoint === 'Employee#1'))).toMatchObject({ live_presence: 'do_not_disturb', do_not_disturb: true });
   });
 
+  it("publishes a change made on the sandbox's own page", async () => {
+    const { messages, ready } = subscribe(pushClient(mette), '/presence/company/1');
+    await ready;
+    await fetch(`${sandbox.url}/sandbox/presence`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'employeeId=2&presence=busy',
+    });
+    expect(await until(() => messages.find((m) => (m as { endpoint: string }).endpoint === 'Employee#2'))).toMatchObject({ live_presence: 'busy', busy_since: expect.any(String) });
+  });
+
   it("refuses another company's channels and subscriptions without a live token", async () => {
     await expect(subscribe(pushClient(mette), '/call2/company/2').ready).rejects.toMatchObject({ code: 403 });
     await expect(subscribe(pushClient(mette), '/call2/employee/2').ready).rejects.toMatchObject({ code: 403 });

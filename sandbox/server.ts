@@ -55,7 +55,7 @@ export const DEFAULT_CALLS = 250;
 const API_PREFIX = `${FIRMAFON_API_BASE_PATH}/`;
 /** Firmafon's v1 API: only where a voice mail's `sound.url` points. */
 const API_V1_BASE_PATH = '/api/v1';
-const PAGE_ACTIONS = new Set(['revoke-all', 'sign-out', 'forget-approvals']);
+const PAGE_ACTIONS = new Set(['revoke-all', 'sign-out', 'forget-approvals', 'ring', 'answer', 'end', 'presence']);
 
 function validateClients(clients: readonly SandboxClient[]): void {
   if (clients.length === 0) throw new TypeError('startSandbox: register at least one client');
@@ -121,7 +121,9 @@ async function route(state: SandboxState, push: PushServer, req: IncomingMessage
   }
   if (path.startsWith('/sandbox/') && PAGE_ACTIONS.has(path.slice('/sandbox/'.length))) {
     if (method !== 'POST') return methodNotAllowed(res, 'POST', 'html');
-    return handlePageAction(state, req, res, path.slice('/sandbox/'.length));
+    await handlePageAction(state, req, res, path.slice('/sandbox/'.length));
+    push.sync();
+    return;
   }
   if (path === `${FIRMAFON_API_BASE_PATH}/authorize`) {
     if (method === 'GET') return handleAuthorizeGet(state, req, res, url);
