@@ -33,11 +33,11 @@ export default function TeamPage() {
       <CallsInProgress />
       <section className="team-section" aria-labelledby="team-people">
         <h2 id="team-people">{t.people}</h2>
-        {members.data ? (
-          <p className={`team-status${down ? ' team-status--down' : ''}`} role="status">
-            {down ? t.presenceStale(updated) : t.presenceLive(updated)}
-          </p>
-        ) : null}
+        {/* Only a failure is announced (its time stays put while it lasts); "last at" changes every minute, quietly. */}
+        <p className="team-status team-status--down" role="status">
+          {members.data && down ? t.presenceStale(updated) : ''}
+        </p>
+        {members.data && !down ? <p className="team-status">{t.presenceLive(updated)}</p> : null}
         <NoSwitchNotice />
         {members.data ? (
           <TeamMembers members={members.data.members} since={members.data.since} groups={groups.data ?? []} meId={me.data?.id} />
