@@ -10,6 +10,7 @@ import { CALLS_DEFAULT_LIMIT, CALLS_MAX_LIMIT } from '../common/call-schemas.ts'
 import { parseIsoToSeconds } from '../common/copenhagen-time.ts';
 import { addDialledCall, type CallJson, type EmployeeJson, type StoredCall, type StoredVoiceMail, type VoiceMailJson } from './data/index.ts';
 import { BodyTooLargeError, mediaType, readBody, sendJson } from './http.ts';
+import { dndActive, employeeView, groupView, liveNodes } from './live.ts';
 import { sendRecording, SOUND_TYPE } from './sound.ts';
 import type { SandboxState, TokenRecord } from './state.ts';
 
@@ -251,6 +252,37 @@ async function dialRoute(ctx: RouteContext): Promise<unknown> {
   return {};
 }
 
+/** Firmafon's ISO times; the dashboard sends UTC (`…Z`), Firmafon writes offsets. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * `PUT /employees/:id` with `employee[do_not_disturb]` and `employee[dnd_timeout_at]` (an ISO time; empty or null
+ * clears it): only for oneself (403 otherwise). Recorded in the log, answered with the employee as now seen.
+ */
+async function employeeUpdateRoute(ctx: RouteContext, id: string): Promise<unknown> {
+  const { state, req, me } = ctx;
+  const employee = state.data.employees.find((e) => String(e.id) === id && e.company_id === ctx.companyId);
+  if (!employee) throw notFound();
+  const nowSec = Math.floor(state.clock() / 1000);
+  if (req.method === 'GET') return { employee: employeeView(state.data, employee, nowSec) };
+  if (employee.id !== me.id) throw new ApiFailure(403, { status: 403, message: 'You can only change your own do-not-disturb' });
+  const params = await writeParams(req, ctx.url);
+  const dnd = booleanParam(params.get('employee[do_not_disturb]'));
+  if (dnd === undefined) throw badRequest('employee[do_not_disturb] must be true or false');
+  let timeout: string | null | undefined;
+  if (params.has('employee[dnd_timeout_at]')) {
+    const raw = params.get('employee[dnd_timeout_at]');
+    if (raw === undefined || raw === null || raw === '') timeout = null;
+    else if (typeof raw === 'string' && ISO_TIME.test(raw) && !Number.isNaN(Date.parse(raw))) timeout = new Date(Date.parse(raw)).toISOString();
+    else throw badRequest('employee[dnd_timeout_at] must be an ISO 8601 time or empty');
+  }
+  employee.do_not_disturb = dnd;
+  if (!dnd) employee.dnd_timeout_at = null;
+  else if (timeout !== undefined) employee.dnd_timeout_at = timeout;
+  state.recordDoNotDisturb({ employeeId: employee.id, doNotDisturb: dnd, timeoutAt: dndActive(employee, nowSec) ? employee.dnd_timeout_at : null });
+  return { employee: employeeView(state.data, employee, nowSec) };
+}
+
 interface RouteContext {
   state: SandboxState;
   req: IncomingMessage;
@@ -265,8 +297,18 @@ async function route(state: SandboxState, req: IncomingMessage, subpath: string,
   if (!me) throw notFound();
   const companyId = me.company_id;
   const ctx: RouteContext = { state, req, url, me, companyId, origin };
-  if (subpath === '/employee') return { employee: me };
-  if (subpath === '/employees') return { employees: state.data.employees.filter((e) => e.company_id === companyId) };
+  const nowSec = Math.floor(state.clock() / 1000);
+  const colleagues = () => state.data.employees.filter((e) => e.company_id === companyId).map((e) => employeeView(state.data, e, nowSec));
+  if (subpath === '/employee') return { employee: employeeView(state.data, me, nowSec) };
+  if (subpath === '/employees') return { employees: colleagues() };
+  if (subpath === '/employee_groups') {
+    const people = colleagues();
+    const groups = companyId === state.data.companyId ? state.data.employeeGroups : [];
+    return { employee_groups: groups.map((g) => groupView(g, people.filter((p) => g.employee_ids.includes(p.id)))) };
+  }
+  if (subpath === '/call_nodes/live') return { call_nodes: liveNodes(state.data, companyId) };
+  const employee = /^\/employees\/([^/]+)$/.exec(subpath);
+  if (employee?.[1]) return employeeUpdateRoute(ctx, employee[1]);
   if (subpath === '/receptions') return { receptions: companyId === state.data.companyId ? state.data.receptions : [] };
   if (subpath === '/calls') return { calls: listCalls(state, companyId, parseCallsFilter(url.searchParams)) };
   if (subpath === '/voice_mails') {
@@ -292,7 +334,8 @@ async function route(state: SandboxState, req: IncomingMessage, subpath: string,
 
 /** The paths this API knows, and the methods each allows (others: 405 with `Allow`). */
 const ROUTES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
-  [/^\/(employee|employees|receptions|calls|calls\/[^/]+|voice_mails)$/, ['GET']],
+  [/^\/(employee|employees|employee_groups|call_nodes\/live|receptions|calls|calls\/[^/]+|voice_mails)$/, ['GET']],
+  [/^\/employees\/[^/]+$/, ['GET', 'PUT']],
   [/^\/voice_mails\/[^/]+$/, ['GET', 'PUT', 'DELETE']],
   [/^\/switch\/dial$/, ['POST']],
 ];

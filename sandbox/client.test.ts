@@ -52,7 +52,7 @@ describe('sandboxControl', () => {
     expect(calls.map((c) => c.status)).toEqual(['ringing', 'ringing']);
     expect(await control.fault({ path: '/calls', status: 503, times: 1 })).toEqual({ faults: [{ path: '/calls', status: 503, times: 1 }] });
     expect(await control.reset({ calls: 5 })).toEqual({ ok: true });
-    expect(await control.log()).toEqual({ authorizeRequests: [], tokenRequests: [], apiRequests: [], dials: [] });
+    expect(await control.log()).toEqual({ authorizeRequests: [], tokenRequests: [], apiRequests: [], dials: [], doNotDisturb: [] });
     expect(await control.dials()).toEqual([]);
   });
 

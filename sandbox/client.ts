@@ -6,8 +6,8 @@
  * running sandbox.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { CallJson } from './data/index.ts';
-import type { ApiFault, BehaviourSettings, DialLogEntry, RequestLog, Settings } from './state.ts';
+import type { CallJson, CallNodeJson } from './data/index.ts';
+import type { ApiFault, BehaviourSettings, DialLogEntry, DoNotDisturbLogEntry, RequestLog, Settings } from './state.ts';
 
 const API = '/api/v2';
 
@@ -237,7 +237,15 @@ export class SandboxOAuthClient {
 export type SandboxResetOptions = Partial<Settings>;
 /** The settings `settings` changes without a reset. */
 export type SandboxBehaviour = BehaviourSettings;
-export type { ApiFault, DialLogEntry, RequestLog } from './state.ts';
+export type { ApiFault, DialLogEntry, DoNotDisturbLogEntry, RequestLog } from './state.ts';
+
+export type SandboxPresence = 'available' | 'ringing' | 'busy' | 'do_not_disturb' | 'unknown';
+
+/** A call in progress as the control API answers it. */
+export interface SandboxLiveCall {
+  callUuid: string;
+  nodes: CallNodeJson[];
+}
 
 export interface SandboxControl {
   /** The sandbox's origin. */
@@ -255,6 +263,19 @@ export interface SandboxControl {
   log(): Promise<RequestLog>;
   /** The calls placed through `POST /api/v2/switch/dial` since the last reset, oldest first (from `log`). */
   dials(): Promise<DialLogEntry[]>;
+  /** The do-not-disturb changes accepted through `PUT /api/v2/employees/:id`, oldest first (from `log`). */
+  doNotDisturbChanges(): Promise<DoNotDisturbLogEntry[]>;
+  /** A new incoming call at a reception (default the first), ringing `employeeIds` or, with none, waiting in its queue. */
+  ringCall(options?: { receptionId?: number; employeeIds?: number[]; fromNumber?: string }): Promise<SandboxLiveCall>;
+  /** Rings more employees for a call still waiting or ringing. */
+  ringMore(callUuid: string, employeeIds: number[]): Promise<SandboxLiveCall>;
+  answerCall(callUuid: string, employeeId: number): Promise<SandboxLiveCall>;
+  /** The call ends and moves to the history (answered or missed). */
+  endCall(callUuid: string): Promise<{ call: CallJson }>;
+  /** Stops the push service (every connection dropped, 503 until started) or starts it again; `reset` starts it. */
+  setPush(enabled: boolean): Promise<{ enabled: boolean }>;
+  /** An employee's own presence (calls in progress and do-not-disturb override it). */
+  setPresence(employeeId: number, presence: SandboxPresence): Promise<{ employeeId: number; presence: SandboxPresence }>;
 }
 
 /** The control API of the sandbox at `sandboxUrl`. Every call throws unless the answer is 200. */
@@ -278,5 +299,12 @@ export function sandboxControl(sandboxUrl: string, { timeoutMs = 120_000 }: { ti
     fault: (fault) => control('fault', fault),
     log: () => control('log'),
     dials: async () => (await control<RequestLog>('log')).dials,
+    doNotDisturbChanges: async () => (await control<RequestLog>('log')).doNotDisturb,
+    ringCall: (options = {}) => control('call', { action: 'ring', ...options }),
+    ringMore: (callUuid, employeeIds) => control('call', { action: 'ring', callUuid, employeeIds }),
+    answerCall: (callUuid, employeeId) => control('call', { action: 'answer', callUuid, employeeId }),
+    endCall: (callUuid) => control('call', { action: 'end', callUuid }),
+    setPush: (enabled) => control('push', { enabled }),
+    setPresence: (employeeId, presence) => control('presence', { employeeId, presence }),
   };
 }

@@ -8,7 +8,8 @@ import * as v from 'valibot';
 import { addIncomingCalls, DATASET_NAMES } from './data/index.ts';
 import { BodyTooLargeError, mediaType, parseCookies, readBody, redirect, sendHtml, sendJson } from './http.ts';
 import { clearedSessionCookie, SESSION_COOKIE } from './oauth.ts';
-import { homePage, simplePage } from './pages.ts';
+import { answerCall, employeeView, endCall, LiveCallError, ringCall, ringEmployees } from './live.ts';
+import { homePage, simplePage, type LiveView } from './pages.ts';
 import { MAX_LATENCY_MS, SANDBOX_USERS, type SandboxState } from './state.ts';
 
 const MAX_CALLS = 20_000;
@@ -43,6 +44,33 @@ export const FaultBodySchema = v.strictObject({
   retryAfter: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600))),
   times: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
 });
+
+const Id = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000));
+const CallUuid = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+/** `call`: drives a call in progress — ring (a new call, or more employees for one), answer, end. */
+export const CallBodySchema = v.variant('action', [
+  v.strictObject({
+    action: v.literal('ring'),
+    /** Ring more employees for this call; absent: a new call. */
+    callUuid: v.optional(CallUuid),
+    receptionId: v.optional(Id),
+    /** Whom it rings; none: the new call waits in the reception's queue. */
+    employeeIds: v.optional(v.pipe(v.array(Id), v.maxLength(50))),
+    fromNumber: v.optional(v.pipe(v.string(), v.regex(/^\d{3,15}$/))),
+  }),
+  v.strictObject({ action: v.literal('answer'), callUuid: CallUuid, employeeId: Id }),
+  v.strictObject({ action: v.literal('end'), callUuid: CallUuid }),
+]);
+
+/** `presence`: an employee's own presence, as their phone reports it (calls and do-not-disturb still override it). */
+export const PresenceBodySchema = v.strictObject({
+  employeeId: Id,
+  presence: v.picklist(['available', 'ringing', 'busy', 'do_not_disturb', 'unknown']),
+});
+
+/** `push`: stop the push service (it drops every connection and answers 503) or start it again. */
+export const PushBodySchema = v.strictObject({ enabled: v.boolean() });
 
 class ControlFailure extends Error {
   constructor(
@@ -92,6 +120,9 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
     settings: 'POST',
     'add-calls': 'POST',
     fault: 'POST',
+    call: 'POST',
+    presence: 'POST',
+    push: 'POST',
     log: 'GET',
   };
   const method = routes[action];
@@ -106,6 +137,7 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
       case 'reset': {
         const body = parse(ResetBodySchema, await readJson(req));
         state.reset(body);
+        state.pushControl?.setEnabled(true);
         sendJson(res, 200, { ok: true });
         return;
       }
@@ -135,6 +167,42 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
         sendJson(res, 200, { calls: added.map((s) => s.call) });
         return;
       }
+      case 'call': {
+        const body = parse(CallBodySchema, await readJson(req));
+        const nowSec = Math.floor(state.clock() / 1000);
+        try {
+          if (body.action === 'ring') {
+            const { callUuid, receptionId, employeeIds, fromNumber } = body;
+            const call = callUuid
+              ? ringEmployees(state.data, callUuid, employeeIds ?? [], nowSec)
+              : ringCall(state.data, { nowSec, ...(receptionId ? { receptionId } : {}), ...(employeeIds ? { employeeIds } : {}), ...(fromNumber ? { fromNumber } : {}) });
+            sendJson(res, 200, { callUuid: call.callUuid, nodes: call.nodes });
+          } else if (body.action === 'answer') {
+            const call = answerCall(state.data, body.callUuid, body.employeeId, nowSec);
+            sendJson(res, 200, { callUuid: call.callUuid, nodes: call.nodes });
+          } else {
+            sendJson(res, 200, { call: endCall(state.data, body.callUuid, nowSec) });
+          }
+        } catch (error) {
+          if (error instanceof LiveCallError) throw new ControlFailure(error.status, error.status === 404 ? 'not_found' : 'conflict', error.message);
+          throw error;
+        }
+        return;
+      }
+      case 'push': {
+        const body = parse(PushBodySchema, await readJson(req));
+        state.pushControl?.setEnabled(body.enabled);
+        sendJson(res, 200, { enabled: state.pushControl?.enabled ?? false });
+        return;
+      }
+      case 'presence': {
+        const body = parse(PresenceBodySchema, await readJson(req));
+        const employee = state.data.employees.find((e) => e.id === body.employeeId);
+        if (!employee) throw new ControlFailure(404, 'not_found', `No employee ${body.employeeId}.`);
+        employee.live_presence = body.presence;
+        sendJson(res, 200, { employeeId: employee.id, presence: body.presence });
+        return;
+      }
       case 'fault': {
         const fault = parse(FaultBodySchema, await readJson(req));
         state.faults.push({ ...fault });
@@ -150,6 +218,66 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
     if (!(error instanceof ControlFailure)) throw error;
     sendJson(res, error.status, { error: error.code, error_description: error.description });
   }
+}
+
+function liveView(state: SandboxState): LiveView {
+  const data = state.data;
+  const nowSec = Math.floor(state.clock() / 1000);
+  const nameOf = (id: number | null) => data.employees.find((e) => e.id === id)?.name ?? '';
+  return {
+    employees: data.employees.map((e) => ({ id: e.id, name: e.name, presence: employeeView(data, e, nowSec).live_presence })),
+    receptions: data.receptions.map((r) => ({ id: r.id, name: r.name })),
+    calls: data.liveCalls.map((c) => ({
+      callUuid: c.callUuid,
+      reception: data.receptions.find((r) => r.id === c.receptionId)?.name ?? '',
+      state: c.answeredBy !== null ? 'answered' : c.ringing.length > 0 ? 'ringing' : 'waiting',
+      who: c.answeredBy !== null ? nameOf(c.answeredBy) : c.ringing.map(nameOf).join(', '),
+    })),
+  };
+}
+
+/** A form field as a positive whole number, or undefined. */
+function formId(form: URLSearchParams, name: string): number | undefined {
+  const raw = form.get(name) ?? '';
+  return /^\d{1,7}$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined;
+}
+
+/** The home page's forms for calls in progress and presence (`ring`, `answer`, `end`, `presence`). */
+async function handleLivePageAction(state: SandboxState, req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
+  let text: string;
+  try {
+    text = await readBody(req);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    sendHtml(res, 413, simplePage('Not done', 'The form was too large.'));
+    return;
+  }
+  const form = new URLSearchParams(text);
+  const nowSec = Math.floor(state.clock() / 1000);
+  const callUuid = form.get('callUuid') ?? '';
+  const employeeId = formId(form, 'employeeId');
+  try {
+    if (action === 'ring') {
+      const receptionId = formId(form, 'receptionId');
+      ringCall(state.data, { nowSec, ...(receptionId ? { receptionId } : {}), ...(employeeId ? { employeeIds: [employeeId] } : {}) });
+    } else if (action === 'answer' && employeeId) {
+      answerCall(state.data, callUuid, employeeId, nowSec);
+    } else if (action === 'end') {
+      endCall(state.data, callUuid, nowSec);
+    } else if (action === 'presence') {
+      const presence = v.safeParse(PresenceBodySchema, { employeeId, presence: form.get('presence') });
+      const employee = presence.success ? state.data.employees.find((e) => e.id === presence.output.employeeId) : undefined;
+      if (!presence.success || !employee) throw new LiveCallError(400, 'Choose an employee and a presence.');
+      employee.live_presence = presence.output.presence;
+    } else {
+      throw new LiveCallError(400, 'Choose who answers.');
+    }
+  } catch (error) {
+    if (!(error instanceof LiveCallError)) throw error;
+    sendHtml(res, error.status, simplePage('Not done', error.message));
+    return;
+  }
+  redirect(res, 303, '/sandbox');
 }
 
 const NOTICES: Record<string, string> = {
@@ -180,6 +308,7 @@ export function handleHome(state: SandboxState, req: IncomingMessage, res: Serve
       dials: state.log.dials.slice(-10).reverse(),
       signedInAs: user ? user.email : null,
       notice,
+      live: liveView(state),
     }),
   );
 }
@@ -196,10 +325,19 @@ function sameOrigin(req: IncomingMessage): boolean {
   return origin === `http://${req.headers.host ?? ''}`;
 }
 
-/** `POST /sandbox/revoke-all`, `/sandbox/sign-out`, `/sandbox/forget-approvals` (the home page's buttons). */
+const LIVE_PAGE_ACTIONS = new Set(['ring', 'answer', 'end', 'presence']);
+
+/**
+ * `POST /sandbox/revoke-all`, `/sandbox/sign-out`, `/sandbox/forget-approvals`, and `/sandbox/ring`, `/answer`,
+ * `/end`, `/presence` (the home page's buttons and forms).
+ */
 export async function handlePageAction(state: SandboxState, req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
   if (!sameOrigin(req)) {
     sendHtml(res, 403, simplePage('Request refused', 'This form only works from the sandbox page itself.'));
+    return;
+  }
+  if (LIVE_PAGE_ACTIONS.has(action)) {
+    await handleLivePageAction(state, req, res, action);
     return;
   }
   try {

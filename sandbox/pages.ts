@@ -5,6 +5,57 @@
 import { html, SafeHtml } from './html.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERS, type DialLogEntry, type SandboxClient, type Settings } from './state.ts';
 
+/** What the home page shows of "now": people with their presence, receptions, and the calls in progress. */
+export interface LiveView {
+  employees: ReadonlyArray<{ id: number; name: string; presence: string }>;
+  receptions: ReadonlyArray<{ id: number; name: string }>;
+  calls: ReadonlyArray<{ callUuid: string; reception: string; state: string; who: string }>;
+}
+
+const PRESENCE_CHOICES = ['available', 'ringing', 'busy', 'do_not_disturb', 'unknown'];
+
+/** Ring a call, answer or end one, set someone's presence: the control API's `call` and `presence` as forms. */
+function liveSection(live: LiveView): SafeHtml {
+  const employeeOptions = html`${live.employees.map((e) => html`<option value="${String(e.id)}">${e.name}</option>`)}`;
+  return html`<h2>Calls in progress and presence</h2>
+<form method="post" action="/sandbox/ring">
+<label for="ring-reception">Reception</label>
+<select id="ring-reception" name="receptionId">${live.receptions.map((r) => html`<option value="${String(r.id)}">${r.name}</option>`)}</select>
+<label for="ring-employee">Ring</label>
+<select id="ring-employee" name="employeeId"><option value="">Nobody: the call waits in the queue</option>${employeeOptions}</select>
+<button type="submit">Ring a new call</button>
+</form>
+${
+  live.calls.length === 0
+    ? html`<p>No calls in progress.</p>`
+    : html`<table>
+<thead><tr><th scope="col">Call</th><th scope="col">State</th><th scope="col">Answer or end</th></tr></thead>
+<tbody>
+${live.calls.map(
+  (c) => html`<tr><td>${c.reception}</td><td>${c.state}${c.who ? html` (${c.who})` : ''}</td><td>
+<form method="post" action="/sandbox/answer"><input type="hidden" name="callUuid" value="${c.callUuid}"><select name="employeeId" aria-label="Who answers">${employeeOptions}</select><button type="submit">Answer</button></form>
+<form method="post" action="/sandbox/end"><input type="hidden" name="callUuid" value="${c.callUuid}"><button type="submit">End</button></form>
+</td></tr>\n`,
+)}
+</tbody>
+</table>`
+}
+<table>
+<thead><tr><th scope="col">Employee</th><th scope="col">Presence</th></tr></thead>
+<tbody>
+${live.employees.map((e) => html`<tr><td>${e.name}</td><td>${e.presence}</td></tr>\n`)}
+</tbody>
+</table>
+<form method="post" action="/sandbox/presence">
+<label for="presence-employee">Employee</label>
+<select id="presence-employee" name="employeeId">${employeeOptions}</select>
+<label for="presence-value">Their own presence</label>
+<select id="presence-value" name="presence">${PRESENCE_CHOICES.map((p) => html`<option>${p}</option>`)}</select>
+<button type="submit">Set presence</button>
+</form>
+`;
+}
+
 const STYLE = `
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #f6f6f4; }
   main { max-width: 40rem; margin: 2rem auto; padding: 1.5rem 2rem; background: #fff; border-radius: 8px;
@@ -124,6 +175,7 @@ export function homePage(options: {
   dials: readonly DialLogEntry[];
   signedInAs: string | null;
   notice: string | null;
+  live: LiveView;
 }): SafeHtml {
   const s = options.settings;
   return layout(
@@ -166,6 +218,7 @@ ${options.dials.map((d) => html`<tr><td>${d.at}</td><td>${d.employeeId}</td><td>
 </tbody>
 </table>`
 }
+${liveSection(options.live)}
 <form method="post" action="/sandbox/revoke-all"><button type="submit">Revoke all tokens</button></form>
 <form method="post" action="/sandbox/forget-approvals"><button type="submit">Forget approvals</button></form>
 <form method="post" action="/sandbox/sign-out"><button type="submit">Sign out of the sandbox</button></form>`,

@@ -3,6 +3,7 @@
  * API v2, plus its own clearly separate `/sandbox` pages. Everything lives in memory for the process.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { FIRMAFON_API_BASE_PATH } from '../common/routes.ts';
 import { handleApi, handleApiV1 } from './api.ts';
@@ -11,6 +12,7 @@ import type { DatasetName } from './data/index.ts';
 import { sendHtml, sendJson } from './http.ts';
 import { handleAuthorizeGet, handleConsentPost, handleLoginPost, handleToken } from './oauth.ts';
 import { simplePage } from './pages.ts';
+import { createPushServer, PUSH_MOUNT, type PushServer } from './push.ts';
 import { MAX_LATENCY_MS, SandboxState, type SandboxClient } from './state.ts';
 
 export type { SandboxClient } from './state.ts';
@@ -53,7 +55,7 @@ export const DEFAULT_CALLS = 250;
 const API_PREFIX = `${FIRMAFON_API_BASE_PATH}/`;
 /** Firmafon's v1 API: only where a voice mail's `sound.url` points. */
 const API_V1_BASE_PATH = '/api/v1';
-const PAGE_ACTIONS = new Set(['revoke-all', 'sign-out', 'forget-approvals']);
+const PAGE_ACTIONS = new Set(['revoke-all', 'sign-out', 'forget-approvals', 'ring', 'answer', 'end', 'presence']);
 
 function validateClients(clients: readonly SandboxClient[]): void {
   if (clients.length === 0) throw new TypeError('startSandbox: register at least one client');
@@ -95,7 +97,9 @@ async function latency(state: SandboxState): Promise<void> {
 }
 
 /** `origin`: the server's own (`http://127.0.0.1:PORT`), for the absolute URLs the API answers with. */
-async function route(state: SandboxState, req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+const isPushPath = (path: string): boolean => path === PUSH_MOUNT || path.startsWith(`${PUSH_MOUNT}/`);
+
+async function route(state: SandboxState, push: PushServer, req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
   const raw = req.url ?? '';
   if (!raw.startsWith('/')) {
     sendHtml(res, 400, simplePage('Bad request', 'Malformed request target.'));
@@ -109,10 +113,17 @@ async function route(state: SandboxState, req: IncomingMessage, res: ServerRespo
     if (method !== 'GET') return methodNotAllowed(res, 'GET', 'html');
     return handleHome(state, req, res, url);
   }
-  if (path.startsWith('/sandbox/control/')) return handleControl(state, req, res, path.slice('/sandbox/control/'.length));
+  if (isPushPath(path)) return push.handle(req, res);
+  if (path.startsWith('/sandbox/control/')) {
+    await handleControl(state, req, res, path.slice('/sandbox/control/'.length));
+    push.sync();
+    return;
+  }
   if (path.startsWith('/sandbox/') && PAGE_ACTIONS.has(path.slice('/sandbox/'.length))) {
     if (method !== 'POST') return methodNotAllowed(res, 'POST', 'html');
-    return handlePageAction(state, req, res, path.slice('/sandbox/'.length));
+    await handlePageAction(state, req, res, path.slice('/sandbox/'.length));
+    push.sync();
+    return;
   }
   if (path === `${FIRMAFON_API_BASE_PATH}/authorize`) {
     if (method === 'GET') return handleAuthorizeGet(state, req, res, url);
@@ -130,7 +141,9 @@ async function route(state: SandboxState, req: IncomingMessage, res: ServerRespo
   }
   if (path.startsWith(API_PREFIX)) {
     await latency(state);
-    return handleApi(state, req, res, url, path.slice(FIRMAFON_API_BASE_PATH.length), origin);
+    await handleApi(state, req, res, url, path.slice(FIRMAFON_API_BASE_PATH.length), origin);
+    if (method !== 'GET' && method !== 'HEAD') push.sync();
+    return;
   }
   if (path.startsWith(`${API_V1_BASE_PATH}/`)) {
     await latency(state);
@@ -162,12 +175,21 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 
   // Known once listening; requests only arrive after that. Not taken from the Host header, which a client chooses.
   let origin = '';
+  const push = createPushServer(state);
+  state.pushControl = push;
   const server = createServer((req, res) => {
-    route(state, req, res, origin || socketOrigin(req)).catch((error: unknown) => {
+    route(state, push, req, res, origin || socketOrigin(req)).catch((error: unknown) => {
       console.error('Firmafon sandbox: unexpected error', error instanceof Error ? error.message : error);
       if (!res.headersSent) sendJson(res, 500, { status: 500, message: 'Internal server error' });
       else res.destroy();
     });
+  });
+
+  // Faye's WebSocket transport; nothing else upgrades.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    if (isPushPath(path)) push.handleUpgrade(req, socket, head);
+    else socket.destroy();
   });
 
   const host = options.host ?? '127.0.0.1';
@@ -188,6 +210,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     url: `http://${urlHost}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        push.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

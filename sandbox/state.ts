@@ -113,15 +113,26 @@ export interface DialLogEntry {
   toNumber: string;
 }
 
+/** A do-not-disturb change the sandbox accepted (`PUT /employees/:id`). */
+export interface DoNotDisturbLogEntry {
+  at: string;
+  employeeId: number;
+  doNotDisturb: boolean;
+  /** When it ends by itself, ISO (null: until turned off, or off). */
+  timeoutAt: string | null;
+}
+
 export interface RequestLog {
   authorizeRequests: AuthorizeLogEntry[];
   tokenRequests: TokenLogEntry[];
   apiRequests: ApiLogEntry[];
   /** Oldest first. */
   dials: DialLogEntry[];
+  /** Oldest first. */
+  doNotDisturb: DoNotDisturbLogEntry[];
 }
 
-const emptyLog = (): RequestLog => ({ authorizeRequests: [], tokenRequests: [], apiRequests: [], dials: [] });
+const emptyLog = (): RequestLog => ({ authorizeRequests: [], tokenRequests: [], apiRequests: [], dials: [], doNotDisturb: [] });
 
 const MAX_LOG_ENTRIES = 2000;
 
@@ -155,6 +166,8 @@ export class SandboxState {
   readonly approvals = new Set<string>();
   log: RequestLog = emptyLog();
   faults: ApiFault[] = [];
+  /** The push service (push.ts), for the control API to stop and start it. */
+  pushControl: { enabled: boolean; setEnabled(enabled: boolean): void } | null = null;
 
   constructor(options: { clients: readonly SandboxClient[]; settings: Settings; now: Date; clock: () => number }) {
     this.clients = options.clients;
@@ -256,6 +269,10 @@ export class SandboxState {
 
   recordDial(entry: Omit<DialLogEntry, 'at'>): void {
     push(this.log.dials, { at: this.nowIso(), ...entry });
+  }
+
+  recordDoNotDisturb(entry: Omit<DoNotDisturbLogEntry, 'at'>): void {
+    push(this.log.doNotDisturb, { at: this.nowIso(), ...entry });
   }
 }
 

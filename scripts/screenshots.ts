@@ -1,12 +1,13 @@
 /**
  * `npm run screenshots`: signs in to the production-like run on the sandbox and saves the calls page
- * (light, dark, 375 px mobile), the voicemail inbox and the statistics page (light, dark) to docs/screenshots/, as
- * shown in the README.
+ * (light, dark, 375 px mobile), the voicemail inbox, the team board (with calls in progress that the sandbox's
+ * control API starts) and the statistics page (light, dark) to docs/screenshots/, as shown in the README.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { chromium, type Page } from '@playwright/test';
+import { sandboxControl } from '../sandbox/client.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
 const PORT = Number(process.env.SCREENSHOTS_PORT ?? 8897);
@@ -60,6 +61,11 @@ try {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Voicemail' }).click();
     await page.getByRole('list', { name: 'Voicemails, newest first' }).getByRole('listitem').nth(3).waitFor();
   };
+  const openTeam = async (page: Page) => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('list', { name: 'Calls in progress' }).getByRole('listitem').nth(1).waitFor();
+    await page.getByRole('list', { name: 'Members of Support' }).waitFor();
+  };
   const openStatistics = async (page: Page) => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics' }).click();
     await page.getByRole('table', { name: 'By reception' }).waitFor();
@@ -69,9 +75,15 @@ try {
     { name: 'calls-dark.png', colorScheme: 'dark', viewport: { width: 1280, height: 900 } },
     { name: 'calls-mobile.png', colorScheme: 'light', viewport: { width: 375, height: 812 } },
     { name: 'voicemail-light.png', colorScheme: 'light', viewport: { width: 1280, height: 900 }, open: openVoicemail },
+    { name: 'team-light.png', colorScheme: 'light', viewport: { width: 1280, height: 1000 }, open: openTeam },
     { name: 'statistics-light.png', colorScheme: 'light', viewport: { width: 1280, height: 900 }, open: openStatistics, fullPage: true },
     { name: 'statistics-dark.png', colorScheme: 'dark', viewport: { width: 1280, height: 900 }, open: openStatistics },
   ];
+  // Something happening for the team board: one call waiting at Support, one being talked on.
+  const control = sandboxControl(`http://127.0.0.1:${SANDBOX_PORT}`);
+  await control.ringCall({ receptionId: 2 });
+  const talking = await control.ringCall({ receptionId: 1, employeeIds: [4] });
+  await control.answerCall(talking.callUuid, 4);
   for (const shot of shots) {
     const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Copenhagen', colorScheme: shot.colorScheme, viewport: shot.viewport });
     const page = await context.newPage();

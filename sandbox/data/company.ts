@@ -5,7 +5,7 @@
  */
 import type { Prng } from '../prng.ts';
 import { danishNumber, foreignNumber } from './numbers.ts';
-import type { ContactJson, EmployeeJson, ReceptionJson } from './types.ts';
+import type { ContactJson, EmployeeGroupJson, EmployeeJson, ReceptionJson } from './types.ts';
 
 export const COMPANY_ID = 1;
 
@@ -90,6 +90,7 @@ export function buildCompany(prng: Prng, hostile: boolean): Omit<Ctx, 'prng' | '
     company_id: COMPANY_ID,
     employee_group_ids: groups,
     has_switch: hasSwitch,
+    dnd_timeout_at: null,
   }));
   const receptionSpecs: Array<[string, string, number | null]> = [
     ['Hovednummer', '4570701000', null],
@@ -149,6 +150,23 @@ export function buildCompany(prng: Prng, hostile: boolean): Omit<Ctx, 'prng' | '
     unknownNumbers,
     foreignNumbers,
   };
+}
+
+/** The groups the receptions ring (Salg: 1, Support: 2), with their members from each employee's group ids. */
+export function buildEmployeeGroups(employees: readonly EmployeeJson[]): EmployeeGroupJson[] {
+  const specs: Array<[number, string, number]> = [
+    [1, 'Salg', 1],
+    [2, 'Support', 2],
+  ];
+  return specs.map(([id, name, digit]) => ({
+    type: 'EmployeeGroup',
+    id,
+    name,
+    live_presence: 'unknown',
+    speed_dial: { digit },
+    employee_ids: employees.filter((e) => e.employee_group_ids.includes(id)).map((e) => e.id),
+    endpoint: `EmployeeGroup#${id}`,
+  }));
 }
 
 export function contextFor(prng: Prng, nowSec: number, hostile: boolean): Ctx {

@@ -5,7 +5,7 @@
 import { wallTime } from '../../common/copenhagen-time.ts';
 import { createPrng } from '../prng.ts';
 import { dialledCall, outgoingCall, incomingCall, type Built } from './calls.ts';
-import { COMPANY_ID, contextFor, HOSTILE_IMG_NAME, type Ctx, type Party } from './company.ts';
+import { buildEmployeeGroups, COMPANY_ID, contextFor, HOSTILE_IMG_NAME, type Ctx, type Party } from './company.ts';
 import { pickCallee } from './parties.ts';
 import { boundariesSchedule, DAY_SECONDS, defaultSchedule } from './schedule.ts';
 import type { EmployeeJson, GenerateOptions, SandboxData, StoredCall } from './types.ts';
@@ -70,6 +70,8 @@ export function generateData(options: GenerateOptions): SandboxData {
     contacts: ctx.contacts,
     calls: stored,
     voiceMails: generateVoiceMails(stored, options.seed, nowSec),
+    employeeGroups: buildEmployeeGroups(ctx.employees),
+    liveCalls: [],
   };
 }
 

@@ -74,6 +74,38 @@ export interface EmployeeJson {
   employee_group_ids: number[];
   /** Whether the employee has Firmafon's switch (needed for click-to-call). */
   has_switch: boolean;
+  /** When do-not-disturb ends by itself (null: until turned off, or not on). */
+  dnd_timeout_at: string | null;
+}
+
+/** `GET /employee_groups`: a group's `live_presence` is `available` when at least one member is. */
+export interface EmployeeGroupJson {
+  type: 'EmployeeGroup';
+  id: number;
+  name: string;
+  live_presence: string;
+  speed_dial: { digit: number } | null;
+  employee_ids: number[];
+  endpoint: string;
+}
+
+/**
+ * A call in progress (`GET /call_nodes/live`), driven by the control API: it waits at a reception, rings
+ * employees, is answered by one and ends (then it moves to the call history).
+ */
+export interface LiveCall {
+  readonly callUuid: string;
+  readonly companyId: number;
+  readonly receptionId: number;
+  readonly fromNumber: string;
+  /** Unix seconds. */
+  readonly startedAt: number;
+  answeredAt: number | null;
+  answeredBy: number | null;
+  /** Employees its phone is ringing now (cleared once answered). */
+  ringing: number[];
+  /** Every node so far, in order: the reception's phase, then one per employee rung. */
+  nodes: CallNodeJson[];
 }
 
 export interface ReceptionJson {
@@ -126,4 +158,7 @@ export interface SandboxData {
   calls: StoredCall[];
   /** Newest first (created_at desc, then id desc). PUT and DELETE change this list. */
   voiceMails: StoredVoiceMail[];
+  employeeGroups: EmployeeGroupJson[];
+  /** Calls in progress, oldest first (control API). */
+  liveCalls: LiveCall[];
 }

@@ -15,7 +15,7 @@ export interface PageModule {
   prefetch?: (queryClient: QueryClient, url: URL) => void;
 }
 
-export type NavLabel = 'calls' | 'voicemail' | 'statistics';
+export type NavLabel = 'calls' | 'voicemail' | 'team' | 'statistics';
 
 export interface Page {
   path: string;
@@ -37,6 +37,7 @@ export const PAGES: readonly Page[] = [
     navBadge: () => import('@/features/voicemail/components/unheard-badge.tsx'),
     requiresSignIn: true,
   },
+  { path: '/team', load: () => import('@/features/team/pages/team-page.tsx'), navLabel: 'team', requiresSignIn: true },
   { path: '/statistics', load: () => import('@/features/statistics/pages/statistics-page.tsx'), navLabel: 'statistics', requiresSignIn: true },
 ];
 

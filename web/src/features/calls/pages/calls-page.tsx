@@ -1,11 +1,12 @@
 /**
- * `/calls`: today's overview, the filter form and the filtered call history. Filters live in the URL
+ * `/calls`: calls in progress (shared/ui/calls-in-progress.tsx), today's overview, the filter form and the filtered call history. Filters live in the URL
  * (applying pushes a history entry, so Back restores the previous filters; links can be shared).
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useMessages } from '@/lib/i18n.tsx';
+import { CallsInProgress } from '@/shared/ui/calls-in-progress.tsx';
 import { callQueries } from '../api/call-queries.ts';
 import { CallFiltersForm } from '../components/call-filters-form.tsx';
 import { CallsList } from '../components/calls-list.tsx';
@@ -26,6 +27,7 @@ export default function CallsPage() {
   return (
     <div className="calls-page">
       <h1>{t.title}</h1>
+      <CallsInProgress />
       <CallsOverview listSearch={filtersKey} />
       <CallFiltersForm key={`form-${filtersKey}`} filters={filters} onApply={applyFilters} onClear={clearFilters} />
       <CallsList key={`list-${filtersKey}`} filters={filters} onClearFilters={clearFilters} />

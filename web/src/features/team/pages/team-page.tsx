@@ -1,0 +1,65 @@
+/**
+ * `/team`: the team board — calls in progress with calls waiting and the longest wait, then the people (presence,
+ * search, call a colleague) and the groups. Presence and calls are polled while the page is shown and its tab is
+ * visible; when Firmafon cannot be reached the board keeps the last known state and says how old it is.
+ */
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { INTL_LOCALE, useLocale, useMessages } from '@/lib/i18n.tsx';
+import { liveCallQueries } from '@/shared/api/live-calls.ts';
+import { CallsInProgress } from '@/shared/ui/calls-in-progress.tsx';
+import { NoSwitchNotice } from '@/shared/ui/call-back-button.tsx';
+import { ErrorPanel } from '@/shared/ui/error-panel.tsx';
+import { Spinner } from '@/shared/ui/spinner.tsx';
+import { GROUPS_POLL_MS, MEMBERS_POLL_MS, teamQueries } from '../api/team-queries.ts';
+import { TeamGroups } from '../components/team-groups.tsx';
+import { TeamMembers } from '../components/team-members.tsx';
+import { teamMessages } from '../messages.ts';
+import { clockTime } from '../model/clock-time.ts';
+import '../team.css';
+
+export default function TeamPage() {
+  const t = useMessages(teamMessages);
+  const { locale } = useLocale();
+  const members = useQuery({ ...teamQueries.members(), refetchInterval: MEMBERS_POLL_MS });
+  const groups = useQuery({ ...teamQueries.groups(), refetchInterval: GROUPS_POLL_MS });
+  const me = useQuery(teamQueries.me());
+
+  const updated = members.dataUpdatedAt ? clockTime(members.dataUpdatedAt, INTL_LOCALE[locale]) : '';
+  const down = members.isError || (members.failureCount > 0 && members.data !== undefined);
+
+  return (
+    <div className="team-page">
+      <h1>{t.title}</h1>
+      <CallsInProgress />
+      <section className="team-section" aria-labelledby="team-people">
+        <h2 id="team-people">{t.people}</h2>
+        {/* Only a failure is announced (its time stays put while it lasts); "last at" changes every minute, quietly. */}
+        <p className="team-status team-status--down" role="status">
+          {members.data && down ? t.presenceStale(updated) : ''}
+        </p>
+        {members.data && !down ? <p className="team-status">{t.presenceLive(updated)}</p> : null}
+        <NoSwitchNotice />
+        {members.data ? (
+          <TeamMembers members={members.data.members} since={members.data.since} groups={groups.data ?? []} meId={me.data?.id} />
+        ) : members.isError ? (
+          <ErrorPanel error={members.error} title={t.loadFailed} onRetry={() => void members.refetch()} />
+        ) : (
+          <Spinner label={t.title} labelHidden />
+        )}
+      </section>
+      {groups.data && groups.data.length > 0 && members.data ? (
+        <section className="team-section" aria-labelledby="team-groups">
+          <h2 id="team-groups">{t.groups}</h2>
+          <TeamGroups groups={groups.data} members={members.data.members} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** What the board needs first (pages registry, app/pages.ts). */
+export function prefetch(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(teamQueries.members());
+  void queryClient.prefetchQuery(teamQueries.groups());
+  void queryClient.prefetchQuery(liveCallQueries.nodes());
+}
