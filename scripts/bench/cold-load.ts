@@ -1,0 +1,107 @@
+/**
+ * The targets of issue #15 ("Open or reload the dashboard fast") and the judgements the report makes on the bench's
+ * figures: is a target met, and, where it is not, what the measurements say about why. Pure functions of the
+ * results, so they are unit-tested; report.ts renders them.
+ */
+import { KB } from '../sizes.ts';
+import type { AuthCodeSize } from './auth-size.ts';
+import type { FirmafonTripsResult } from './firmafon-trips.ts';
+import type { DesignReloads } from './reload.ts';
+
+export const COLD_LOAD_TARGETS = {
+  /** Lighthouse performance, cold load of /calls with the resume bounce, median of 3. */
+  callsMobile: 98,
+  callsDesktop: 100,
+  /** Lighthouse performance of the sign-in page, both form factors. */
+  signIn: 100,
+  /** JS downloaded before the redirect to Firmafon on a reload, gzip. */
+  beforeRedirectJs: 5 * KB,
+  /** Reload of /calls → filled table: the new design at least this much faster than the old (a fraction). */
+  reloadFaster: 0.3,
+  /** Our own SPA auth code, esbuild minified, gzip. */
+  authCode: 3 * KB,
+  /** The delay between the functions and Firmafon the bench adds for the trip count: 90 ms each way. */
+  firmafonDelayMs: 180,
+} as const;
+
+/** Figures of the peers, as quoted in issue #15 (not measured by the bench): gzip, dependencies included. */
+export const PEER_AUTH_LIBRARIES = [
+  { name: 'oidc-client-ts + react-oidc-context', gzip: 19.2 * KB },
+  { name: '@auth0/auth0-spa-js', gzip: 65.1 * KB },
+] as const;
+
+/** How much faster `after` is than `before`, as a fraction of `before` (0.3 = 30 % faster; negative: slower). */
+export function fasterBy(before: number, after: number): number {
+  return (before - after) / before;
+}
+
+/**
+ * How many trips to Firmafon a user waits for one after another: the extra median time that the delay added,
+ * divided by the delay of one trip. Null without both medians.
+ */
+export function sequentialTrips(trips: FirmafonTripsResult, delayMs: number): { extraMs: number; trips: number } | null {
+  const none = trips.cells.find((c) => c.latencyMs === 0)?.callbackToTable;
+  const delayed = trips.cells.find((c) => c.latencyMs === delayMs)?.callbackToTable;
+  if (!none || !delayed || none.n === 0 || delayed.n === 0) return null;
+  const extraMs = delayed.p50 - none.p50;
+  return { extraMs, trips: extraMs / delayMs };
+}
+
+/** Where a reload's time goes, from the medians of its phases (each phase's own samples, so they need not add up). */
+export interface ReloadPhases {
+  /** Reload → left for Firmafon: deciding to bounce (the old design boots the app first). */
+  beforeLeavingMs: number;
+  /** Left → the callback document arrived: the trip through Firmafon's authorize. */
+  bounceMs: number;
+  /** The callback document → the first frame with rows: redeeming the code, loading the app and the data. */
+  callbackToTableMs: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? (sorted[Math.ceil(sorted.length / 2) - 1] ?? Number.NaN) : Number.NaN;
+};
+
+export function reloadPhases(design: DesignReloads): ReloadPhases {
+  return {
+    beforeLeavingMs: median(design.samples.map((s) => s.leaveMs)),
+    bounceMs: median(design.samples.map((s) => s.callbackMs - s.leaveMs)),
+    callbackToTableMs: median(design.samples.map((s) => s.tableMs - s.callbackMs)),
+  };
+}
+
+const ms = (v: number) => `${Math.round(v)} ms`;
+
+/**
+ * The reload target's verdict and, when missed, its reason from the phases: which phase the first script shortened
+ * and which one now takes most of the time.
+ */
+export function reloadVerdict(before: DesignReloads, after: DesignReloads): { change: number; met: boolean; why: string } {
+  const change = fasterBy(before.table.p50, after.table.p50);
+  const met = change >= COLD_LOAD_TARGETS.reloadFaster;
+  const b = reloadPhases(before);
+  const a = reloadPhases(after);
+  const phases: Array<[string, number, number]> = [
+    ['before leaving for Firmafon', b.beforeLeavingMs, a.beforeLeavingMs],
+    ['the bounce through Firmafon', b.bounceMs, a.bounceMs],
+    ['callback → table', b.callbackToTableMs, a.callbackToTableMs],
+  ];
+  const parts = phases.map(([name, old, now]) => `${name} ${ms(old)} → ${ms(now)}`);
+  const largest = phases.reduce((x, y) => (y[2] > x[2] ? y : x));
+  const share = largest[2] / after.table.p50;
+  const why = met
+    ? `median phases, old → new: ${parts.join('; ')}`
+    : `median phases, old → new: ${parts.join('; ')}. The first script shortens only the part before leaving; ` +
+      `${largest[0]} takes ${ms(largest[2])} of the new ${ms(after.table.p50)} (${Math.round(share * 100)} %), so the reload cannot get ${Math.round(COLD_LOAD_TARGETS.reloadFaster * 100)} % faster without shortening it`;
+  return { change, met, why };
+}
+
+/** The auth code's verdict and, when missed, the largest modules in its bundle. */
+export function authCodeVerdict(size: AuthCodeSize, top = 5): { met: boolean; why: string } {
+  const met = size.gzip <= COLD_LOAD_TARGETS.authCode;
+  const largest = size.modules
+    .slice(0, top)
+    .map((m) => `${m.path.replace(/^web\/src\//, '')} ${(m.bytes / KB).toFixed(1)} KB`)
+    .join(', ');
+  return { met, why: met ? '' : `${(size.bytes / KB).toFixed(1)} KB minified before gzip; largest modules (minified): ${largest}` };
+}
