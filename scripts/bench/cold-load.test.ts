@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthCodeSize } from './auth-size.ts';
-import { authCodeVerdict, fasterBy, reloadPhases, reloadVerdict, sequentialTrips } from './cold-load.ts';
+import { authCodeVerdict, fasterBy, reloadPhases, reloadSteps, reloadVerdict, sequentialTrips } from './cold-load.ts';
 import type { DesignReloads, ReloadSample } from './reload.ts';
 import { summarize } from './stats.ts';
 
@@ -14,7 +14,12 @@ const design = (name: string, samples: ReloadSample[]): DesignReloads => ({
   loadAverage: { min: 0.5, max: 0.8 },
   jsBeforeRedirect: { files: [], transferred: 0, bodyBytes: 0, redirected: true },
 });
-const sample = (leaveMs: number, callbackMs: number, tableMs: number): ReloadSample => ({ leaveMs, callbackMs, tableMs });
+const sample = (leaveMs: number, callbackMs: number, tableMs: number, timeline: Partial<ReloadSample['timeline']> = {}): ReloadSample => ({
+  leaveMs,
+  callbackMs,
+  tableMs,
+  timeline: { htmlAt: null, configAt: null, tokenSentAt: null, tokenAt: null, dataAt: null, ...timeline },
+});
 
 describe('fasterBy', () => {
   it('is the time saved as a fraction of the old time, negative when the new one is slower', () => {
@@ -59,10 +64,18 @@ describe('the reload target', () => {
     expect(verdict.why).toContain('before leaving for Firmafon 1000 ms → 300 ms');
   });
 
-  it('when missed, says which phase takes most of the new time', () => {
-    const verdict = reloadVerdict(design('old', [sample(1000, 1300, 9000)]), design('new', [sample(300, 600, 8300)]));
+  it('times each step between milestones; a missing milestone joins its time to the next step', () => {
+    const steps = reloadSteps(design('new', [sample(300, 600, 2000, { htmlAt: 100, tokenSentAt: 700, tokenAt: 900, dataAt: 1500 })]));
+    expect(steps.map((s) => s.ms)).toEqual([100, null, 200, 300, 100, 200, 600, 500]);
+  });
+
+  it('when missed, names the longest steps of the new reload beside the old ones', () => {
+    const verdict = reloadVerdict(
+      design('old', [sample(1000, 1300, 4000, { htmlAt: 50, tokenSentAt: 2000, tokenAt: 2200, dataAt: 2600 })]),
+      design('new', [sample(300, 600, 3900, { htmlAt: 50, tokenSentAt: 700, tokenAt: 900, dataAt: 1300 })]),
+    );
     expect(verdict.met).toBe(false);
-    expect(verdict.why).toContain('callback → table takes 7700 ms of the new 8300 ms (93 %)');
+    expect(verdict.why).toContain('The longest steps of the new reload (medians): data → first frame with rows 2600 ms (old 1400 ms), token → employee and first calls page received 400 ms (old 400 ms)');
   });
 });
 

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test
 import type { AppRun } from './app-run.ts';
 import { benchInitScript, newContext, signInThroughSandbox, type BenchGlobal } from './browser.ts';
 import { summarize, type Summary } from './stats.ts';
+import { CONFIG_PATH, PROXY_PREFIX, TOKEN_PATH } from '../../common/routes.ts';
 import { sandboxControl } from '../../sandbox/client.ts';
 
 export interface Design {
@@ -30,11 +31,31 @@ export interface ReloadSample {
   callbackMs: number;
   /** The first frame with call rows. */
   tableMs: number;
+  /** Milestones of the requests on the way (ms from the reload's navigation start; null: no such request). */
+  timeline: ReloadTimeline;
+}
+
+/** When the requests that a reload waits for were answered, ms from the reload's navigation start. */
+export interface ReloadTimeline {
+  /** The reloaded page's HTML received. */
+  htmlAt: number | null;
+  /** The public config received before leaving (both designs build the authorize URL from it). */
+  configAt: number | null;
+  /** The token request sent and answered (`POST /api/auth/token`). */
+  tokenSentAt: number | null;
+  tokenAt: number | null;
+  /** The last API request through the proxy answered before the table painted (the employee, the first calls page). */
+  dataAt: number | null;
 }
 
 /** A network request of the reload, in the order the browser issued them (CDP Network events). */
 export interface NetworkRecord {
   url: string;
+  /** HTTP method. */
+  method: string;
+  /** Issued and finished, wall-clock ms (CDP timestamps, placed on the wall clock by the request's `wallTime`); end null while unfinished. */
+  startAt: number;
+  endAt: number | null;
   /** CDP's resource type: Document, Script, Fetch, … */
   type: string;
   /** Bytes received for it, headers included (CDP `loadingFinished.encodedDataLength`: DevTools' "transferred"); 0 while unfinished. */
@@ -55,6 +76,27 @@ export interface JsBeforeRedirect {
 
 const authorizePrefixOf = (design: Design) => `${design.run.sandboxUrl}/api/v2/authorize`;
 const isAuthorizeNavigation = (record: NetworkRecord, prefix: string) => record.type === 'Document' && record.url.startsWith(prefix);
+
+/**
+ * The milestones of one reload from its requests (in issue order), relative to `reloadAt`; requests that ended after
+ * `tableAt` (wall-clock ms) are not waited for and do not count as data.
+ */
+export function reloadTimeline(records: readonly NetworkRecord[], authorizeUrlPrefix: string, reloadAt: number, tableAt: number): ReloadTimeline {
+  const leave = records.findIndex((r) => isAuthorizeNavigation(r, authorizeUrlPrefix));
+  const before = leave < 0 ? records : records.slice(0, leave);
+  const after = leave < 0 ? [] : records.slice(leave);
+  const at = (value: number | null | undefined) => (value === null || value === undefined ? null : value - reloadAt);
+  const path = (r: NetworkRecord) => new URL(r.url).pathname;
+  const token = after.find((r) => r.method === 'POST' && path(r) === TOKEN_PATH);
+  const dataEnds = after.filter((r) => path(r).startsWith(`${PROXY_PREFIX}/`) && r.endAt !== null && r.endAt <= tableAt).map((r) => r.endAt ?? 0);
+  return {
+    htmlAt: at(before.find((r) => r.type === 'Document')?.endAt),
+    configAt: at(before.find((r) => path(r) === CONFIG_PATH)?.endAt),
+    tokenSentAt: at(token?.startAt),
+    tokenAt: at(token?.endAt),
+    dataAt: dataEnds.length ? Math.max(...dataEnds) - reloadAt : null,
+  };
+}
 
 /**
  * The scripts requested before the navigation to `authorizeUrlPrefix`, and their bytes. Records are in the
@@ -99,8 +141,24 @@ function recordNetwork(session: CDPSession): { records: () => NetworkRecord[]; c
   let list: Live[] = [];
   // A redirect reuses the request id: the hop before it ends there and the new URL gets a record of its own.
   let byId = new Map<string, Live>();
+  /** CDP's monotonic seconds → wall-clock ms, from the latest request's pair of the two. */
+  let wallOffsetMs = 0;
+  const wall = (timestamp: number) => timestamp * 1000 + wallOffsetMs;
   session.on('Network.requestWillBeSent', (event) => {
-    const record: Live = { url: event.request.url, type: event.type ?? 'Other', transferred: 0, bodyBytes: 0, fromCache: false, headerBytes: 0 };
+    wallOffsetMs = event.wallTime * 1000 - event.timestamp * 1000;
+    const previous = byId.get(event.requestId);
+    if (previous && previous.endAt === null) previous.endAt = wall(event.timestamp);
+    const record: Live = {
+      url: event.request.url,
+      method: event.request.method,
+      startAt: wall(event.timestamp),
+      endAt: null,
+      type: event.type ?? 'Other',
+      transferred: 0,
+      bodyBytes: 0,
+      fromCache: false,
+      headerBytes: 0,
+    };
     list.push(record);
     byId.set(event.requestId, record);
   });
@@ -117,6 +175,7 @@ function recordNetwork(session: CDPSession): { records: () => NetworkRecord[]; c
   session.on('Network.loadingFinished', (event) => {
     const record = byId.get(event.requestId);
     if (!record) return;
+    record.endAt = wall(event.timestamp);
     record.transferred = event.encodedDataLength;
     record.bodyBytes = Math.max(0, event.encodedDataLength - record.headerBytes);
   });
@@ -187,9 +246,15 @@ async function reloadOnce(p: Prepared, timeoutMs: number): Promise<{ sample: Rel
   })`)) as { reloadAt: number; leftAt: number; callbackAt: number; paintAt: number };
   // Let the page's last requests finish before reading the records.
   await p.page.waitForLoadState('load').catch(() => {});
+  const records = p.network.records();
   return {
-    records: p.network.records(),
-    sample: { leaveMs: marks.leftAt - marks.reloadAt, callbackMs: marks.callbackAt - marks.reloadAt, tableMs: marks.paintAt - marks.reloadAt },
+    records,
+    sample: {
+      leaveMs: marks.leftAt - marks.reloadAt,
+      callbackMs: marks.callbackAt - marks.reloadAt,
+      tableMs: marks.paintAt - marks.reloadAt,
+      timeline: reloadTimeline(records, authorizePrefixOf(p.design), marks.reloadAt, marks.paintAt),
+    },
   };
 }
 

@@ -97,7 +97,12 @@ describe('the cold load section (#15 targets)', () => {
   const reloads = (name: string, tableMs: number[], bodyBytes: number) => ({
     name,
     label: name === 'old' ? '0c83d17 (before the first script)' : 'abc1234',
-    samples: tableMs.map((t) => ({ leaveMs: name === 'old' ? 1000 : 100, callbackMs: name === 'old' ? 1300 : 400, tableMs: t })),
+    samples: tableMs.map((t) => ({
+      leaveMs: name === 'old' ? 1000 : 100,
+      callbackMs: name === 'old' ? 1300 : 400,
+      tableMs: t,
+      timeline: { htmlAt: 50, configAt: null, tokenSentAt: null, tokenAt: null, dataAt: null },
+    })),
     table: summarize(tableMs),
     leave: summarize(tableMs.map(() => 100)),
     callback: summarize(tableMs.map(() => 400)),

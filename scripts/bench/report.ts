@@ -5,7 +5,7 @@
 import { DEFAULT_CALLS } from '../../sandbox/server.ts';
 import { BUDGETS } from '../check-size.ts';
 import { KB } from '../sizes.ts';
-import { authCodeVerdict, COLD_LOAD_TARGETS, PEER_AUTH_LIBRARIES, reloadPhases, reloadVerdict, sequentialTrips } from './cold-load.ts';
+import { authCodeVerdict, COLD_LOAD_TARGETS, PEER_AUTH_LIBRARIES, RELOAD_STEPS, reloadPhases, reloadSteps, reloadVerdict, sequentialTrips } from './cold-load.ts';
 import type { Target } from './latency.ts';
 import {
   figuresOf,
@@ -124,7 +124,7 @@ function targets({ results, lighthouse }: Context): string {
 const verdict = (ok: boolean | null) => (ok === null ? '–' : mark(ok));
 const fmtSummary = (x: { n: number; min: number; p50: number; max: number }) => (x.n ? `${ms(x.p50)} (${Math.round(x.min)}–${Math.round(x.max)}, n = ${x.n})` : '–');
 const loadRange = (r: { min: number; max: number }) => (r.min === r.max ? r.min.toFixed(1) : `${r.min.toFixed(1)}–${r.max.toFixed(1)}`);
-const percent = (fraction: number) => `${fraction >= 0 ? '' : '−'}${Math.abs(Math.round(fraction * 100))} %`;
+const fasterOrSlower = (fraction: number) => (fraction >= 0 ? `${Math.round(fraction * 100)} % faster` : `${Math.round(-fraction * 100)} % slower`);
 
 function coldLoad({ results, lighthouse }: Context): string {
   const cpus = results.environment.cpus;
@@ -178,7 +178,7 @@ function coldLoad({ results, lighthouse }: Context): string {
   const reloadName = `Reload of /calls → filled table, median of ${results.settings.reloadRuns ?? 7}, CPU ×${results.reload?.cpuThrottling ?? 4}: ≥ ${Math.round(COLD_LOAD_TARGETS.reloadFaster * 100)} % faster than the old design`;
   if (current && old && current.table.n && old.table.n) {
     const v = reloadVerdict(old, current);
-    rows.push([reloadName, `new ${fmtSummary(current.table)}; old ${fmtSummary(old.table)}: ${percent(v.change)} faster`, v.met, `${v.why}.${busy({ max: Math.max(current.loadAverage.max, old.loadAverage.max) })}`]);
+    rows.push([reloadName, `new ${fmtSummary(current.table)}; old ${fmtSummary(old.table)}: ${fasterOrSlower(v.change)}`, v.met, `${v.why}.${busy({ max: Math.max(current.loadAverage.max, old.loadAverage.max) })}`]);
   } else {
     rows.push([reloadName, current?.table.n ? `new ${fmtSummary(current.table)}; old design not measured` : 'not measured', null, results.settings.baselineCommit ? '' : 'no old design in this run (BENCH_BASELINE_COMMIT unset)']);
   }
@@ -233,6 +233,13 @@ function coldLoad({ results, lighthouse }: Context): string {
           ];
         }),
       ),
+    );
+    const steps = designs.map((d) => reloadSteps(d));
+    details.push(
+      `Where a reload’s time goes, step by step (median of each step over the reloads, from the browser’s network events and the page’s marks):\n\n${table(
+        ['Step', ...designs.map((d) => d.name)],
+        RELOAD_STEPS.map((step, i) => [step, ...steps.map((list) => ms(list[i]?.ms))]),
+      )}`,
     );
   }
   const trips = results.firmafonTrips;
