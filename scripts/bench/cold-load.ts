@@ -73,12 +73,14 @@ export function reloadPhases(design: DesignReloads): ReloadPhases {
 /** The steps of a reload, each from one milestone to the next, in the order they happen. */
 export const RELOAD_STEPS = [
   'the reloaded page’s HTML',
-  'HTML → public config received',
+  'HTML → config request sent (loading and running the page’s scripts)',
+  'the config request (/api/config)',
   'config → leaving for Firmafon',
   'the bounce through Firmafon',
   'callback HTML → token request sent',
-  'the token exchange',
-  'token → employee and first calls page received',
+  'the token exchange (/api/auth/token)',
+  'token → data requests sent',
+  'the data requests (employee, first calls page)',
   'data → first frame with rows',
 ] as const;
 export type ReloadStep = (typeof RELOAD_STEPS)[number];
@@ -90,7 +92,7 @@ export type ReloadStep = (typeof RELOAD_STEPS)[number];
 export function reloadSteps(design: DesignReloads): Array<{ step: ReloadStep; ms: number | null }> {
   const perRun = design.samples.map((s) => {
     const t = s.timeline;
-    const marks: Array<number | null> = [0, t.htmlAt, t.configAt, s.leaveMs, s.callbackMs, t.tokenSentAt, t.tokenAt, t.dataAt, s.tableMs];
+    const marks: Array<number | null> = [0, t.htmlAt, t.configSentAt, t.configAt, s.leaveMs, s.callbackMs, t.tokenSentAt, t.tokenAt, t.dataSentAt, t.dataAt, s.tableMs];
     return RELOAD_STEPS.map((_, i) => {
       const to = marks[i + 1];
       if (to === null || to === undefined) return null;

@@ -62,6 +62,6 @@ describe('reloadTimeline', () => {
       1000,
       2000,
     );
-    expect(timeline).toEqual({ htmlAt: 40, configAt: 180, tokenSentAt: 320, tokenAt: 500, dataAt: 650 });
+    expect(timeline).toEqual({ htmlAt: 40, configSentAt: 100, configAt: 180, tokenSentAt: 320, tokenAt: 500, dataSentAt: 510, dataAt: 650 });
   });
 });

@@ -39,12 +39,14 @@ export interface ReloadSample {
 export interface ReloadTimeline {
   /** The reloaded page's HTML received. */
   htmlAt: number | null;
-  /** The public config received before leaving (both designs build the authorize URL from it). */
+  /** The public config requested and received before leaving (both designs build the authorize URL from it). */
+  configSentAt: number | null;
   configAt: number | null;
   /** The token request sent and answered (`POST /api/auth/token`). */
   tokenSentAt: number | null;
   tokenAt: number | null;
-  /** The last API request through the proxy answered before the table painted (the employee, the first calls page). */
+  /** The first API request through the proxy sent after the token, and the last one answered before the table painted (the employee, the first calls page). */
+  dataSentAt: number | null;
   dataAt: number | null;
 }
 
@@ -88,13 +90,16 @@ export function reloadTimeline(records: readonly NetworkRecord[], authorizeUrlPr
   const at = (value: number | null | undefined) => (value === null || value === undefined ? null : value - reloadAt);
   const path = (r: NetworkRecord) => new URL(r.url).pathname;
   const token = after.find((r) => r.method === 'POST' && path(r) === TOKEN_PATH);
-  const dataEnds = after.filter((r) => path(r).startsWith(`${PROXY_PREFIX}/`) && r.endAt !== null && r.endAt <= tableAt).map((r) => r.endAt ?? 0);
+  const data = after.filter((r) => path(r).startsWith(`${PROXY_PREFIX}/`) && r.endAt !== null && r.endAt <= tableAt);
+  const config = before.find((r) => path(r) === CONFIG_PATH);
   return {
     htmlAt: at(before.find((r) => r.type === 'Document')?.endAt),
-    configAt: at(before.find((r) => path(r) === CONFIG_PATH)?.endAt),
+    configSentAt: at(config?.startAt),
+    configAt: at(config?.endAt),
     tokenSentAt: at(token?.startAt),
     tokenAt: at(token?.endAt),
-    dataAt: dataEnds.length ? Math.max(...dataEnds) - reloadAt : null,
+    dataSentAt: data.length ? Math.min(...data.map((r) => r.startAt)) - reloadAt : null,
+    dataAt: data.length ? Math.max(...data.map((r) => r.endAt ?? 0)) - reloadAt : null,
   };
 }
 

@@ -101,7 +101,7 @@ describe('the cold load section (#15 targets)', () => {
       leaveMs: name === 'old' ? 1000 : 100,
       callbackMs: name === 'old' ? 1300 : 400,
       tableMs: t,
-      timeline: { htmlAt: 50, configAt: null, tokenSentAt: null, tokenAt: null, dataAt: null },
+      timeline: { htmlAt: 50, configSentAt: null, configAt: null, tokenSentAt: null, tokenAt: null, dataSentAt: null, dataAt: null },
     })),
     table: summarize(tableMs),
     leave: summarize(tableMs.map(() => 100)),
