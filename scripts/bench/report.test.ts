@@ -142,3 +142,12 @@ describe('the cold load section (#15 targets)', () => {
     expect(markdown).toMatch(/Lighthouse performance ≥ 98, \/calls cold load with the resume bounce, 250 calls \(mobile, median of 3\) \| not measured in this run \(skipped\) \| – \|/);
   });
 });
+
+describe('Lighthouse in the cold load section', () => {
+  it('misses the calls page’s mobile target below 98 and gives the median run’s metrics and diagnostics as the reason', () => {
+    const markdown = renderMarkdown({ ...results, lighthouse: [audit(250, [run(92, 0.5), run(95, 0.6), run(90, 0.7)])] }, null);
+    expect(markdown).toMatch(
+      /Lighthouse performance ≥ 98, \/calls cold load with the resume bounce, 250 calls \(mobile, median of 3\) \| 92 \(90–95\), load 0\.5–0\.7 \| ❌ \| median run: FCP 920 ms, LCP 2000 ms, TBT 300 ms, CLS 0\.000; Lighthouse: diagnostic of the run scoring 92 \|/,
+    );
+  });
+});

@@ -455,7 +455,7 @@ function howToRun(): string {
   return `## How to run
 
 \`npm run bench\` (after \`npm ci\`; needs Chromium at /usr/bin/chromium or CHROMIUM_PATH). It builds, starts its own production-like run on free ports, \
-stops by itself (a watchdog ends it after BENCH_TIME_LIMIT_S, default 900 s) and rewrites this file. Settings: BENCH_RUNS (sign-ins per kind, 7), \
+stops by itself (a watchdog ends it after BENCH_TIME_LIMIT_S, default 1500 s) and rewrites this file. Settings: BENCH_RUNS (sign-ins per kind, 7), \
 BENCH_REQUESTS (per latency cell, 500), BENCH_CALLS (the long history for rendering and Lighthouse, 10000), BENCH_LIGHTHOUSE_RUNS (runs per page and form factor, 3), \
 BENCH_SKIP (comma-separated: sizes, auth-code, sign-in, latency, rendering, reload, firmafon-trips, lighthouse), BENCH_RELOAD_RUNS (reloads of /calls per design, 7), BENCH_BASELINE_COMMIT (the old design to reload beside this one, default 0c83d17; \`none\` for none), BENCH_TRIPS_RUNS (sign-ins per delay, 5), BENCH_LIGHTHOUSE_REPORTS (a directory to keep Lighthouse’s full JSON reports in). \
 Do not run it while another \`netlify serve\` runs from the same checkout: netlify-cli shares \`.netlify/\` between them. The size budgets alone: \`npm run check:size\` (part of \`npm test\`).`;
