@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthCodeSize } from './auth-size.ts';
-import { authCodeVerdict, fasterBy, reloadPhases, reloadSteps, reloadVerdict, sequentialTrips } from './cold-load.ts';
+import { authCodeVerdict, fasterBy, reloadPhases, reloadSteps, reloadVerdict, sequentialTrips, tripsInRequests } from './cold-load.ts';
 import type { DesignReloads, ReloadSample } from './reload.ts';
 import { summarize } from './stats.ts';
 
@@ -31,8 +31,8 @@ describe('fasterBy', () => {
 describe('sequentialTrips', () => {
   const trips = (p50At0: number, p50AtDelay: number) => ({
     cells: [
-      { latencyMs: 0, callbackToTable: summarize([p50At0 - 10, p50At0, p50At0 + 10]) },
-      { latencyMs: 180, callbackToTable: summarize([p50AtDelay, p50AtDelay + 50, p50AtDelay - 50]) },
+      { latencyMs: 0, callbackToTable: summarize([p50At0 - 10, p50At0, p50At0 + 10]), token: summarize([100]), data: summarize([150]) },
+      { latencyMs: 180, callbackToTable: summarize([p50AtDelay, p50AtDelay + 50, p50AtDelay - 50]), token: summarize([290]), data: summarize([320]) },
     ],
     loadAverage: { min: 1, max: 1 },
   });
@@ -42,7 +42,12 @@ describe('sequentialTrips', () => {
   });
 
   it('is null when one of the delays has no sign-ins', () => {
-    expect(sequentialTrips({ cells: [{ latencyMs: 0, callbackToTable: summarize([500]) }], loadAverage: { min: 1, max: 1 } }, 180)).toBeNull();
+    const empty = summarize([]);
+    expect(sequentialTrips({ cells: [{ latencyMs: 0, callbackToTable: summarize([500]), token: empty, data: empty }], loadAverage: { min: 1, max: 1 } }, 180)).toBeNull();
+  });
+
+  it('counts the trips in the requests too: the extra time of the token request and of the data requests', () => {
+    expect(tripsInRequests(trips(600, 960), 180)).toEqual({ tokenExtraMs: 190, dataExtraMs: 170, trips: 2 });
   });
 });
 

@@ -47,6 +47,19 @@ export function sequentialTrips(trips: FirmafonTripsResult, delayMs: number): { 
   return { extraMs, trips: extraMs / delayMs };
 }
 
+/**
+ * The same count from the browser's network events, less disturbed by the CPU: how much the delay lengthened the
+ * token request and the data requests (medians), over the delay of one trip. Null without both.
+ */
+export function tripsInRequests(trips: FirmafonTripsResult, delayMs: number): { tokenExtraMs: number; dataExtraMs: number; trips: number } | null {
+  const none = trips.cells.find((c) => c.latencyMs === 0);
+  const delayed = trips.cells.find((c) => c.latencyMs === delayMs);
+  if (!none || !delayed || !none.token.n || !delayed.token.n || !none.data.n || !delayed.data.n) return null;
+  const tokenExtraMs = delayed.token.p50 - none.token.p50;
+  const dataExtraMs = delayed.data.p50 - none.data.p50;
+  return { tokenExtraMs, dataExtraMs, trips: (tokenExtraMs + dataExtraMs) / delayMs };
+}
+
 /** Where a reload's time goes, from the medians of its phases (each phase's own samples, so they need not add up). */
 export interface ReloadPhases {
   /** Reload → left for Firmafon: deciding to bounce (the old design boots the app first). */

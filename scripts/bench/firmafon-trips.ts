@@ -8,12 +8,17 @@
 import type { Browser } from '@playwright/test';
 import type { AppRun } from './app-run.ts';
 import { benchInitScript, newContext, signInThroughSandbox } from './browser.ts';
+import { recordNetwork, reloadTimeline } from './reload.ts';
 import { summarize, type Summary } from './stats.ts';
 import { sandboxControl } from '../../sandbox/client.ts';
 
 export interface DelayedSignIns {
   latencyMs: number;
   callbackToTable: Summary;
+  /** The token request, sent → answered (`POST /api/auth/token`, from the browser's network events). */
+  token: Summary;
+  /** The data requests after the token: the first sent → the last answered before the table painted. */
+  data: Summary;
 }
 
 export interface FirmafonTripsResult {
@@ -33,15 +38,21 @@ export interface FirmafonTripsOptions {
 
 export async function measureFirmafonTrips(run: AppRun, browser: Browser, options: FirmafonTripsOptions): Promise<FirmafonTripsResult> {
   const control = sandboxControl(run.sandboxUrl);
-  const samples = new Map<number, number[]>(options.latenciesMs.map((latency) => [latency, []]));
+  type Sample = { callbackToTable: number; token: number | null; data: number | null };
+  const samples = new Map<number, Sample[]>(options.latenciesMs.map((latency) => [latency, []]));
   const loads: number[] = [];
-  const signIn = async (consent: boolean): Promise<number> => {
+  const signIn = async (consent: boolean): Promise<Sample> => {
     const context = await newContext(browser);
     try {
       const page = await context.newPage();
       await page.addInitScript(benchInitScript(run.appUrl));
+      const session = await context.newCDPSession(page);
+      await session.send('Network.enable');
+      const network = recordNetwork(session);
       const marks = await signInThroughSandbox(page, run.appUrl, { consent });
-      return marks.paintAt - marks.callbackAt;
+      const t = reloadTimeline(network.records(), `${run.sandboxUrl}/api/v2/authorize`, marks.callbackAt, marks.paintAt);
+      const span = (from: number | null, to: number | null) => (from === null || to === null ? null : to - from);
+      return { callbackToTable: marks.paintAt - marks.callbackAt, token: span(t.tokenSentAt, t.tokenAt), data: span(t.dataSentAt, t.dataAt) };
     } finally {
       await context.close();
     }
@@ -54,18 +65,30 @@ export async function measureFirmafonTrips(run: AppRun, browser: Browser, option
     for (let i = 0; i < options.runs && (i === 0 || Date.now() < options.deadline); i += 1) {
       for (const latencyMs of options.latenciesMs) {
         await control.settings({ latencyMs });
-        const ms = await signIn(false);
-        samples.get(latencyMs)?.push(ms);
+        const sample = await signIn(false);
+        samples.get(latencyMs)?.push(sample);
         const load = options.loadAverage();
         loads.push(load);
-        options.log(`    delay ${String(latencyMs).padStart(3)} ms #${i + 1}: callback → table ${Math.round(ms)} ms (load ${load.toFixed(1)})`);
+        const round = (v: number | null) => (v === null ? '–' : String(Math.round(v)));
+        options.log(
+          `    delay ${String(latencyMs).padStart(3)} ms #${i + 1}: callback → table ${round(sample.callbackToTable)} ms (token request ${round(sample.token)} ms, data requests ${round(sample.data)} ms; load ${load.toFixed(1)})`,
+        );
       }
     }
   } finally {
     await control.settings({ latencyMs: 0 }).catch(() => {});
   }
   return {
-    cells: options.latenciesMs.map((latencyMs) => ({ latencyMs, callbackToTable: summarize(samples.get(latencyMs) ?? []) })),
+    cells: options.latenciesMs.map((latencyMs) => {
+      const list = samples.get(latencyMs) ?? [];
+      const known = (values: Array<number | null>) => values.filter((v): v is number => v !== null);
+      return {
+        latencyMs,
+        callbackToTable: summarize(list.map((s) => s.callbackToTable)),
+        token: summarize(known(list.map((s) => s.token))),
+        data: summarize(known(list.map((s) => s.data))),
+      };
+    }),
     loadAverage: { min: Math.min(...loads), max: Math.max(...loads) },
   };
 }

@@ -140,8 +140,8 @@ export interface ReloadResult {
   designs: DesignReloads[];
 }
 
-/** Records the reload's requests through CDP: issue order, bytes, cache hits. */
-function recordNetwork(session: CDPSession): { records: () => NetworkRecord[]; clear: () => void } {
+/** Records a page's requests through CDP (the session must have the Network domain enabled): issue order, times, bytes, cache hits. */
+export function recordNetwork(session: CDPSession): { records: () => NetworkRecord[]; clear: () => void } {
   type Live = NetworkRecord & { headerBytes: number };
   let list: Live[] = [];
   // A redirect reuses the request id: the hop before it ends there and the new URL gets a record of its own.

@@ -5,7 +5,17 @@
 import { DEFAULT_CALLS } from '../../sandbox/server.ts';
 import { BUDGETS } from '../check-size.ts';
 import { KB } from '../sizes.ts';
-import { authCodeVerdict, COLD_LOAD_TARGETS, PEER_AUTH_LIBRARIES, RELOAD_STEPS, reloadPhases, reloadSteps, reloadVerdict, sequentialTrips } from './cold-load.ts';
+import {
+  authCodeVerdict,
+  COLD_LOAD_TARGETS,
+  PEER_AUTH_LIBRARIES,
+  RELOAD_STEPS,
+  reloadPhases,
+  reloadSteps,
+  reloadVerdict,
+  sequentialTrips,
+  tripsInRequests,
+} from './cold-load.ts';
 import type { Target } from './latency.ts';
 import {
   figuresOf,
@@ -244,16 +254,28 @@ function coldLoad({ results, lighthouse }: Context): string {
   }
   const trips = results.firmafonTrips;
   if (trips) {
-    const count = sequentialTrips(trips, COLD_LOAD_TARGETS.firmafonDelayMs);
+    const delay = COLD_LOAD_TARGETS.firmafonDelayMs;
+    const count = sequentialTrips(trips, delay);
+    const inRequests = tripsInRequests(trips, delay);
+    const signed = (v: number) => `${v >= 0 ? '+' : '−'}${ms(Math.abs(v))}`;
     details.push(
       `${table(
-        ['Delay per Firmafon answer', 'Callback → table'],
-        trips.cells.map((c) => [`${c.latencyMs} ms${c.latencyMs === COLD_LOAD_TARGETS.firmafonDelayMs ? ' (90 ms each way, US–Denmark)' : ''}`, fmtSummary(c.callbackToTable)]),
+        ['Delay per Firmafon answer', 'Callback → table', 'Token request', 'Data requests (first sent → last answered)'],
+        trips.cells.map((c) => [
+          `${c.latencyMs} ms${c.latencyMs === delay ? ' (90 ms each way, US–Denmark)' : ''}`,
+          fmtSummary(c.callbackToTable),
+          fmtSummary(c.token),
+          fmtSummary(c.data),
+        ]),
       )}\n\n${
         count
-          ? `The delay added ${ms(count.extraMs)} to the median: ${count.trips.toFixed(1)} × ${COLD_LOAD_TARGETS.firmafonDelayMs} ms, i.e. about ${Math.max(0, Math.round(count.trips))} trip(s) to Firmafon one after another (expected 2: the token exchange, then the employee and the first calls page in parallel). Load average ${loadRange(trips.loadAverage)}.${busy(trips.loadAverage)}`
+          ? `The delay added ${ms(count.extraMs)} to the median callback → table: ${count.trips.toFixed(1)} × ${delay} ms, i.e. about ${Math.max(0, Math.round(count.trips))} trip(s) to Firmafon one after another (expected 2: the token exchange, then the employee and the first calls page in parallel).`
           : 'Too few sign-ins for a difference.'
-      }`,
+      }${
+        inRequests
+          ? ` In the browser’s network events (less disturbed by the CPU): the token request ${signed(inRequests.tokenExtraMs)}, the data requests ${signed(inRequests.dataExtraMs)}, together ${inRequests.trips.toFixed(1)} × ${delay} ms.`
+          : ''
+      } Load average ${loadRange(trips.loadAverage)}.${busy(trips.loadAverage)}`,
     );
   }
   if (auth) {
