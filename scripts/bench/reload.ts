@@ -4,9 +4,10 @@
  * that the machine's load falls on both alike. Each design gets a browser context signed in once through its sandbox
  * (which then remembers the approval and the Firmafon session), so a reload bounces through Firmafon with no page
  * of its own: /calls → Firmafon's authorize → /auth/callback → the table. The CPU is throttled (CDP) for the
- * reloads. Per reload: the time from the reload's navigation start to the first frame with call rows, with the
- * moments the page left for Firmafon and the callback document started; and, from one reload with a cleared
- * HTTP cache, the JS downloaded before the browser left for Firmafon.
+ * reloads. Per reload: the time from the reload's navigation start to the first frame with call rows, the moments
+ * the page left for Firmafon and the callback document arrived, and the requests on the way (CDP Network events:
+ * the config, the token exchange, the data); and, from one reload with a cleared HTTP cache, the JS downloaded
+ * before the browser left for Firmafon.
  */
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { AppRun } from './app-run.ts';
