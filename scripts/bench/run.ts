@@ -79,8 +79,6 @@ const results: BenchResults = {
 
 let app: AppRun | null = null;
 let baselineApp: AppRun | null = null;
-/** The old design's app run while it starts (alongside this one's). */
-let baselineStarting: Promise<AppRun> | null = null;
 let baseline: BaselineCheckout | null = null;
 let browser: Browser | null = null;
 let finished = false;
@@ -90,10 +88,8 @@ async function cleanUp(): Promise<void> {
   browser = null;
   await app?.stop().catch(() => {});
   app = null;
-  const late = baselineApp ? null : await baselineStarting?.catch(() => null);
-  await (baselineApp ?? late)?.stop().catch(() => {});
+  await baselineApp?.stop().catch(() => {});
   baselineApp = null;
-  baselineStarting = null;
   baseline?.remove();
   baseline = null;
   rmSync(workDir, { recursive: true, force: true });
@@ -183,22 +179,22 @@ async function main(): Promise<void> {
 
   const needsApp = ['sign-in', 'latency', 'rendering', 'reload', 'firmafon-trips', 'lighthouse'].some((name) => !skip.has(name));
   if (needsApp) {
-    // The old design's app run builds and starts alongside this one's.
-    const oldLogFile = join(tmpdir(), `bench-app-run-old-${process.pid}.log`);
-    const startingOld = old && !skip.has('reload') ? startAppRun({ logFile: oldLogFile, cwd: old.dir }) : null;
-    baselineStarting = startingOld;
-    startingOld?.then((started) => (baselineApp = started)).catch(() => {});
     await section('app run', async () => {
       const logFile = join(tmpdir(), `bench-app-run-${process.pid}.log`);
       log(`    starting netlify serve on the sandbox (log: ${logFile}) …`);
       app = await startAppRun({ logFile });
       log(`    ${app.appUrl} on sandbox ${app.sandboxUrl}`);
     });
-    if (startingOld && old) {
+    if (old && !skip.has('reload')) {
+      // After this one's, not alongside: two netlify-cli starts at once can race for the same static-server port.
       await section('old design app run', async () => {
-        log(`    ${old.commit}: netlify serve from ${old.dir} (log: ${oldLogFile}) …`);
-        const started = await startingOld;
-        log(`    ${started.appUrl} on sandbox ${started.sandboxUrl}`);
+        const logFile = join(tmpdir(), `bench-app-run-old-${process.pid}.log`);
+        log(`    ${old.commit}: netlify serve from ${old.dir} (log: ${logFile}) …`);
+        baselineApp = await startAppRun({ logFile, cwd: old.dir }).catch((error: unknown) => {
+          log(`    did not start (${error instanceof Error ? error.message : String(error)}); once more …`);
+          return startAppRun({ logFile, cwd: old.dir });
+        });
+        log(`    ${baselineApp.appUrl} on sandbox ${baselineApp.sandboxUrl}`);
       });
     }
   }
@@ -250,7 +246,6 @@ async function main(): Promise<void> {
       // The old design is not needed any more: its processes would only add to the machine's load.
       await baselineApp?.stop().catch(() => {});
       baselineApp = null;
-      baselineStarting = null;
     });
     await section('firmafon-trips', async () => {
       if (!chromium) throw new Error('no browser');
