@@ -34,13 +34,17 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Starts the run and resolves once `/api/config` answers; `logFile` receives its output. */
-export async function startAppRun({ logFile, timeoutMs = 240_000 }: { logFile: string; timeoutMs?: number }): Promise<AppRun> {
+/**
+ * Starts the run and resolves once `/api/config` answers; `logFile` receives its output. `cwd`: the checkout to
+ * serve (its own scripts/serve.ts, build, functions and sandbox), by default this one.
+ */
+export async function startAppRun({ logFile, timeoutMs = 240_000, cwd }: { logFile: string; timeoutMs?: number; cwd?: string }): Promise<AppRun> {
   const port = await freePort();
   const sandboxPort = await freePort();
   const clientSecret = `bench-${randomBytes(18).toString('base64url')}`;
   const log = createWriteStream(logFile);
   const child = spawn('npx', ['tsx', 'scripts/serve.ts'], {
+    cwd,
     env: {
       ...process.env,
       PORT: String(port),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LighthouseAudit, LighthouseScores } from './lighthouse.ts';
 import { renderMarkdown } from './report.ts';
 import { figuresOf, readPreviousFigures, summarizeAudit, type BenchResults } from './results.ts';
+import { summarize } from './stats.ts';
 
 const results: BenchResults = {
   date: '2026-11-29T20:00:00Z',
@@ -116,5 +117,65 @@ describe('the statistics load', () => {
     expect(markdown).toContain('| Day windows in parallel (the statistics page) | 7.00 s (6.50 s–8.00 s) | 166, 6 at a time |');
     expect(markdown).toContain('4.0× faster');
     expect(figuresOf(withStatistics)).toMatchObject({ 'statistics.sequential.p50': 28_000, 'statistics.windows.p50': 7_000 });
+  });
+});
+
+describe('the cold load section (#15 targets)', () => {
+  const reloads = (name: string, tableMs: number[], bodyBytes: number) => ({
+    name,
+    label: name === 'old' ? '0c83d17 (before the first script)' : 'abc1234',
+    samples: tableMs.map((t) => ({
+      leaveMs: name === 'old' ? 1000 : 100,
+      callbackMs: name === 'old' ? 1300 : 400,
+      tableMs: t,
+      timeline: { htmlAt: 50, configSentAt: null, configAt: null, tokenSentAt: null, tokenAt: null, dataSentAt: null, dataAt: null },
+    })),
+    table: summarize(tableMs),
+    leave: summarize(tableMs.map(() => 100)),
+    callback: summarize(tableMs.map(() => 400)),
+    loadAverage: { min: 0.4, max: 0.9 },
+    jsBeforeRedirect: { files: [{ path: '/assets/index-abc.js', transferred: bodyBytes + 300, bodyBytes, fromCache: false }], transferred: bodyBytes + 300, bodyBytes, redirected: true },
+  });
+  const withColdLoad: BenchResults = {
+    ...results,
+    settings: { ...results.settings, reloadRuns: 3, baselineCommit: '0c83d17' },
+    sizes: { ...results.sizes!, beforeRedirectJsGzip: 4_600, beforeRedirectJsFiles: ['assets/index-abc.js'] },
+    reload: { cpuThrottling: 4, runsPerDesign: 3, designs: [reloads('old', [3000, 3200, 3100], 96_700), reloads('new', [1900, 2000, 2100], 4_571)] },
+    firmafonTrips: {
+      cells: [
+        { latencyMs: 0, callbackToTable: summarize([600, 620, 640]), token: summarize([100, 110, 120]), data: summarize([200, 210, 220]) },
+        { latencyMs: 180, callbackToTable: summarize([960, 980, 1000]), token: summarize([280, 290, 300]), data: summarize([390, 400, 410]) },
+      ],
+      loadAverage: { min: 0.5, max: 0.7 },
+    },
+    authCode: {
+      current: { bytes: 12_276, gzip: 4_673, modules: [{ path: 'web/src/lib/fetch-json.ts', bytes: 1239 }], external: [] },
+      baseline: { bytes: 11_954, gzip: 4_635, modules: [], external: ['valibot'], commit: '0c83d17' },
+    },
+  };
+
+  it('marks each target of the issue with its figure', () => {
+    const markdown = renderMarkdown(withColdLoad, null);
+    expect(markdown).toContain('## Cold load (#15 targets)');
+    expect(markdown).toMatch(/JS downloaded before the redirect to Firmafon on a reload ≤ 5\.0 KB gzip \| 4\.6 KB in the build .*; 4\.6 KB over the wire in Chromium \(1 file, cleared cache\); old design: 96\.7 KB in 1 file \| ✅/);
+    expect(markdown).toMatch(/Reload of \/calls → filled table, median of 3, CPU ×4: ≥ 30 % faster than the old design \| new 2000 ms \(1900–2100, n = 3\); old 3100 ms \(3000–3200, n = 3\): 35 % faster \| ✅/);
+    expect(markdown).toMatch(/Our own SPA auth code ≤ 3\.0 KB gzip \| 4\.7 KB; at 0c83d17: 4\.6 KB \| ❌ \| 12\.3 KB minified before gzip; largest modules \(minified\): lib\/fetch-json\.ts 1\.2 KB/);
+    expect(markdown).toContain('The delay added 360 ms to the median callback → table: 2.0 × 180 ms, i.e. about 2 trip(s) to Firmafon one after another');
+    expect(markdown).toContain('the token request +180 ms, the data requests +190 ms, together 2.1 × 180 ms.');
+    expect(markdown).toContain('| oidc-client-ts + react-oidc-context | – | 19.2 KB | figure quoted in issue #15, not measured here |');
+  });
+
+  it('leaves a target unmarked when it was not measured', () => {
+    const markdown = renderMarkdown(results, null);
+    expect(markdown).toMatch(/Lighthouse performance ≥ 98, \/calls cold load with the resume bounce, 250 calls \(mobile, median of 3\) \| not measured in this run \(skipped\) \| – \|/);
+  });
+});
+
+describe('Lighthouse in the cold load section', () => {
+  it('misses the calls page’s mobile target below 98 and gives the median run’s metrics and diagnostics as the reason', () => {
+    const markdown = renderMarkdown({ ...results, lighthouse: [audit(250, [run(92, 0.5), run(95, 0.6), run(90, 0.7)])] }, null);
+    expect(markdown).toMatch(
+      /Lighthouse performance ≥ 98, \/calls cold load with the resume bounce, 250 calls \(mobile, median of 3\) \| 92 \(90–95\), load 0\.5–0\.7 \| ❌ \| median run: FCP 920 ms, LCP 2000 ms, TBT 300 ms, CLS 0\.000; Lighthouse: diagnostic of the run scoring 92 \|/,
+    );
   });
 });

@@ -5,6 +5,17 @@
 import { DEFAULT_CALLS } from '../../sandbox/server.ts';
 import { BUDGETS } from '../check-size.ts';
 import { KB } from '../sizes.ts';
+import {
+  authCodeVerdict,
+  COLD_LOAD_TARGETS,
+  PEER_AUTH_LIBRARIES,
+  RELOAD_STEPS,
+  reloadPhases,
+  reloadSteps,
+  reloadVerdict,
+  sequentialTrips,
+  tripsInRequests,
+} from './cold-load.ts';
 import type { Target } from './latency.ts';
 import {
   figuresOf,
@@ -117,6 +128,185 @@ function targets({ results, lighthouse }: Context): string {
     for (const fn of s.functions) rows.push([`Budget: ${fn.name} ≤ 50 KB`, kb(fn.bytes), fn.bytes <= BUDGETS.functionBundle]);
   }
   return `## Targets\n\n${rows.length ? table(['Target', 'Measured', ''], rows.map(([t, m, ok]) => [t, m, mark(ok)])) : '_No figures._'}`;
+}
+
+/** ✅/❌, or – when the figure is missing. */
+const verdict = (ok: boolean | null) => (ok === null ? '–' : mark(ok));
+const fmtSummary = (x: { n: number; min: number; p50: number; max: number }) => (x.n ? `${ms(x.p50)} (${Math.round(x.min)}–${Math.round(x.max)}, n = ${x.n})` : '–');
+const loadRange = (r: { min: number; max: number }) => (r.min === r.max ? r.min.toFixed(1) : `${r.min.toFixed(1)}–${r.max.toFixed(1)}`);
+const fasterOrSlower = (fraction: number) => (fraction >= 0 ? `${Math.round(fraction * 100)} % faster` : `${Math.round(-fraction * 100)} % slower`);
+
+function coldLoad({ results, lighthouse }: Context): string {
+  const cpus = results.environment.cpus;
+  const busy = (r: { max: number } | undefined) => (r && r.max > cpus ? ` The load average reached ${r.max.toFixed(1)} on ${cpus} cores: the machine was too busy for the timings to mean much.` : '');
+  const rows: Array<[string, string, boolean | null, string]> = [];
+
+  // Lighthouse (the lighthouse section's medians).
+  const lhTargets: Array<[string, number | null, 'mobile' | 'desktop', number]> = [
+    ['sign-in page', null, 'mobile', COLD_LOAD_TARGETS.signIn],
+    ['sign-in page', null, 'desktop', COLD_LOAD_TARGETS.signIn],
+    ...[DEFAULT_CALLS, results.settings.renderingCalls].flatMap((n): Array<[string, number, 'mobile' | 'desktop', number]> => [
+      [`/calls cold load with the resume bounce, ${calls(n)} calls`, n, 'mobile', COLD_LOAD_TARGETS.callsMobile],
+      [`/calls cold load with the resume bounce, ${calls(n)} calls`, n, 'desktop', COLD_LOAD_TARGETS.callsDesktop],
+    ]),
+  ];
+  for (const [what, n, formFactor, target] of lhTargets) {
+    const lh = lighthouse.find((l) => l.audit.formFactor === formFactor && (n === null ? l.audit.page === 'sign-in' : l.audit.page === 'calls' && l.audit.calls === n));
+    const name = `Lighthouse performance ≥ ${target}, ${what} (${formFactor}, median of ${results.settings.lighthouseRuns})`;
+    if (!lh || lh.performance.p50 === null) {
+      rows.push([name, results.skipped.includes('lighthouse') ? 'not measured in this run (skipped)' : 'not measured', null, '']);
+      continue;
+    }
+    const met = lh.performance.p50 >= target && lh.warnings.length === 0;
+    const why = met
+      ? ''
+      : `median run: FCP ${ms(lh.metrics.fcpMs)}, LCP ${ms(lh.metrics.lcpMs)}, TBT ${ms(lh.metrics.tbtMs)}, CLS ${lh.metrics.cls?.toFixed(3) ?? '–'}` +
+        `${lh.medianRun?.diagnostics.length ? `; Lighthouse: ${lh.medianRun.diagnostics.join('; ')}` : ''}${lh.warnings.length ? `; ⚠︎ ${lh.warnings.join('; ')}` : ''}` +
+        `${tooBusy(lh, cpus) ? `; load average ${spread1(lh.loadAverage)} on ${cpus} cores (machine too busy)` : ''}`;
+    rows.push([name, `${spread(lh.performance)}, load ${spread1(lh.loadAverage)}`, met, why]);
+  }
+
+  // JS before the redirect: the build's figure and a real browser's.
+  const designs = results.reload?.designs ?? [];
+  const current = designs.find((d) => d.name === 'new');
+  const old = designs.find((d) => d.name === 'old');
+  {
+    const build = results.sizes?.beforeRedirectJsGzip;
+    const browser = current?.jsBeforeRedirect;
+    const parts = [
+      known(build) ? `${kb(build)} in the build (gzip 9: ${results.sizes?.beforeRedirectJsFiles?.join(', ') ?? ''})` : null,
+      browser ? `${kb(browser.bodyBytes)} over the wire in Chromium (${browser.files.length} file${browser.files.length === 1 ? '' : 's'}, cleared cache${browser.redirected ? '' : ', did not leave for Firmafon'})` : null,
+      old ? `old design: ${kb(old.jsBeforeRedirect.bodyBytes)} in ${old.jsBeforeRedirect.files.length} file${old.jsBeforeRedirect.files.length === 1 ? '' : 's'}` : null,
+    ].filter(Boolean);
+    const figures = [build, browser?.bodyBytes].filter(known);
+    const met = figures.length ? figures.every((v) => v <= COLD_LOAD_TARGETS.beforeRedirectJs) && (browser?.redirected ?? true) : null;
+    const why = met === false ? `scripts loaded before leaving: ${(browser?.files ?? []).map((f) => `${f.path} ${kb(f.bodyBytes)}`).join(', ') || (results.sizes?.beforeRedirectJsFiles ?? []).join(', ')}` : '';
+    rows.push([`JS downloaded before the redirect to Firmafon on a reload ≤ ${kb(COLD_LOAD_TARGETS.beforeRedirectJs)} gzip`, parts.join('; ') || 'not measured', met, why]);
+  }
+
+  // Reload → table, old and new.
+  const reloadName = `Reload of /calls → filled table, median of ${results.settings.reloadRuns ?? 7}, CPU ×${results.reload?.cpuThrottling ?? 4}: ≥ ${Math.round(COLD_LOAD_TARGETS.reloadFaster * 100)} % faster than the old design`;
+  if (current && old && current.table.n && old.table.n) {
+    const v = reloadVerdict(old, current);
+    rows.push([reloadName, `new ${fmtSummary(current.table)}; old ${fmtSummary(old.table)}: ${fasterOrSlower(v.change)}`, v.met, `${v.why}.${busy({ max: Math.max(current.loadAverage.max, old.loadAverage.max) })}`]);
+  } else {
+    rows.push([reloadName, current?.table.n ? `new ${fmtSummary(current.table)}; old design not measured` : 'not measured', null, results.settings.baselineCommit ? '' : 'no old design in this run (BENCH_BASELINE_COMMIT unset)']);
+  }
+
+  // Our own auth code.
+  const auth = results.authCode;
+  if (auth) {
+    const v = authCodeVerdict(auth.current);
+    const before = auth.baseline ? `; at ${auth.baseline.commit}: ${kb(auth.baseline.gzip)}` : '';
+    rows.push([`Our own SPA auth code ≤ ${kb(COLD_LOAD_TARGETS.authCode)} gzip`, `${kb(auth.current.gzip)}${before}`, v.met, v.why]);
+  } else {
+    rows.push([`Our own SPA auth code ≤ ${kb(COLD_LOAD_TARGETS.authCode)} gzip`, 'not measured', null, '']);
+  }
+
+  // The size budgets of npm test.
+  const s = results.sizes;
+  if (s) {
+    const budgets: Array<[string, number | undefined, number]> = [
+      ['before the redirect', s.beforeRedirectJsGzip, BUDGETS.beforeRedirectJs],
+      ['sign-in page', s.signInJsGzip, BUDGETS.signInJs],
+      ['calls page', s.callsPageAllGzip, BUDGETS.callsPageAll],
+      ['CSS', s.allCssGzip, BUDGETS.allCss],
+      ...s.functions.map((fn): [string, number, number] => [fn.name.replace(/^functions\//, ''), fn.bytes, BUDGETS.functionBundle]),
+    ];
+    const over = budgets.filter(([, v, limit]) => known(v) && v > limit);
+    rows.push([
+      'Size budgets of `npm test` hold (as they were, or tighter)',
+      budgets.map(([name, v, limit]) => `${name} ${kb(v)} / ${kb(limit)}`).join('; '),
+      over.length === 0,
+      over.map(([name, v, limit]) => `${name} is ${kb(v)}, over its ${kb(limit)}`).join('; '),
+    ]);
+  }
+
+  const targetsTable = table(['Target (issue #15)', 'Measured', '', 'Why, where missed (measured)'], rows.map(([t, m, ok, why]) => [t, m, verdict(ok), why]));
+
+  // Details: the reloads, the trips to Firmafon, the auth code.
+  const details: string[] = [];
+  if (designs.length) {
+    details.push(
+      table(
+        ['Design', 'Reload → table', 'Before leaving', 'Bounce through Firmafon', 'Callback → table', 'JS before leaving (cleared cache)', 'Load average'],
+        designs.map((d) => {
+          const p = reloadPhases(d);
+          return [
+            `${d.name}: ${d.label}`,
+            fmtSummary(d.table),
+            ms(p.beforeLeavingMs),
+            ms(p.bounceMs),
+            ms(p.callbackToTableMs),
+            `${kb(d.jsBeforeRedirect.bodyBytes)} (${d.jsBeforeRedirect.files.map((f) => f.path.replace(/^\/assets\//, '')).join(', ') || 'none'})`,
+            d.samples.length ? loadRange(d.loadAverage) : '–',
+          ];
+        }),
+      ),
+    );
+    const steps = designs.map((d) => reloadSteps(d));
+    details.push(
+      `Where a reload’s time goes, step by step (median of each step over the reloads, from the browser’s network events and the page’s marks):\n\n${table(
+        ['Step', ...designs.map((d) => d.name)],
+        RELOAD_STEPS.map((step, i) => [step, ...steps.map((list) => ms(list[i]?.ms))]),
+      )}`,
+    );
+  }
+  const trips = results.firmafonTrips;
+  if (trips) {
+    const delay = COLD_LOAD_TARGETS.firmafonDelayMs;
+    const count = sequentialTrips(trips, delay);
+    const inRequests = tripsInRequests(trips, delay);
+    const signed = (v: number) => `${v >= 0 ? '+' : '−'}${ms(Math.abs(v))}`;
+    details.push(
+      `${table(
+        ['Delay per Firmafon answer', 'Callback → table', 'Token request', 'Data requests (first sent → last answered)'],
+        trips.cells.map((c) => [
+          `${c.latencyMs} ms${c.latencyMs === delay ? ' (90 ms each way, US–Denmark)' : ''}`,
+          fmtSummary(c.callbackToTable),
+          fmtSummary(c.token),
+          fmtSummary(c.data),
+        ]),
+      )}\n\n${
+        count
+          ? `The delay added ${ms(count.extraMs)} to the median callback → table: ${count.trips.toFixed(1)} × ${delay} ms, i.e. about ${Math.max(0, Math.round(count.trips))} trip(s) to Firmafon one after another (expected 2: the token exchange, then the employee and the first calls page in parallel).`
+          : 'Too few sign-ins for a difference.'
+      }${
+        inRequests
+          ? ` In the browser’s network events (less disturbed by the CPU): the token request ${signed(inRequests.tokenExtraMs)}, the data requests ${signed(inRequests.dataExtraMs)}, together ${inRequests.trips.toFixed(1)} × ${delay} ms.`
+          : ''
+      } Load average ${loadRange(trips.loadAverage)}.${busy(trips.loadAverage)}`,
+    );
+  }
+  if (auth) {
+    details.push(
+      table(
+        ['Auth code', 'Minified', 'gzip', 'Source'],
+        [
+          ['Ours, this commit', kb(auth.current.bytes), kb(auth.current.gzip), `measured; external: ${auth.current.external.join(', ') || 'none'}`],
+          ...(auth.baseline ? [[`Ours at ${auth.baseline.commit}`, kb(auth.baseline.bytes), kb(auth.baseline.gzip), `measured; external: ${auth.baseline.external.join(', ') || 'none'}`]] : []),
+          ...PEER_AUTH_LIBRARIES.map((peer) => [peer.name, '–', kb(peer.gzip), 'figure quoted in issue #15, not measured here']),
+        ],
+      ),
+    );
+  }
+
+  const reloadRuns = results.settings.reloadRuns ?? 7;
+  return section(
+    'Cold load (#15 targets)',
+    `Each target of issue #15 with this run’s figure. Lighthouse: the medians of the Lighthouse section. JS before the redirect: the first script’s chunks in the build (Vite’s manifest, gzip 9), \
+and in headless Chromium the compressed bodies of the scripts requested before the navigation to the sandbox’s authorize URL (CDP Network events), on a reload of /calls with the HTTP cache cleared. \
+Reload → table: a browser context per design signed in once through its own sandbox (which then remembers the approval and the session), the CPU throttled ×${results.reload?.cpuThrottling ?? 4} (CDP \`Emulation.setCPUThrottlingRate\`), \
+then ${reloadRuns} reloads of /calls per design, old and new interleaved so the machine’s load falls on both alike, each from the reload’s navigation start to the first frame with call rows \
+(after one untimed reload with a cleared cache, so the timed ones have the warm cache of a reload). The old design is ${results.settings.baselineCommit ? `commit \`${results.settings.baselineCommit}\` (before the first script), built and served in this run by its own app run (its SPA, functions and sandbox) on the same machine` : 'not measured in this run'}. \
+Phases (medians): before leaving = reload → the navigation to Firmafon; bounce = that → the callback document received; callback → table = the rest; the steps within them come from CDP Network events. \
+Every /api/* request (config, token, data) goes through netlify-cli, which starts a worker thread for each function call (the Added latency section measures what that adds); a deployed site’s functions do not, so steps that are such requests are longer here than in production. \
+Trips to Firmafon: returning sign-ins (fresh context each) with the sandbox’s \`latencyMs\` at 0 and ${COLD_LOAD_TARGETS.firmafonDelayMs} ms on every token and REST answer, interleaved; from the navigation to /auth/callback to the first frame with rows. \
+Auth code: esbuild (minified ESM for browsers, packages external) of an entry re-exporting \`start-sign-in\`, \`callback-url\`, \`complete-sign-in\` and \`session-hint\` (web/src/features/auth/model) with what they import of ours, gzip 9.`,
+    [targetsTable, ...details].join('\n\n'),
+    results,
+    'reload',
+  );
 }
 
 function sizes({ results, previous }: Context): string {
@@ -324,10 +514,10 @@ function howToRun(): string {
   return `## How to run
 
 \`npm run bench\` (after \`npm ci\`; needs Chromium at /usr/bin/chromium or CHROMIUM_PATH). It builds, starts its own production-like run on free ports, \
-stops by itself (a watchdog ends it after BENCH_TIME_LIMIT_S, default 1080 s) and rewrites this file. Settings: BENCH_RUNS (sign-ins per kind, 7), \
+stops by itself (a watchdog ends it after BENCH_TIME_LIMIT_S, default 1680 s) and rewrites this file. Settings: BENCH_RUNS (sign-ins per kind, 7), \
 BENCH_REQUESTS (per latency cell, 500), BENCH_CALLS (the long history for rendering and Lighthouse, 10000), BENCH_LIGHTHOUSE_RUNS (runs per page and form factor, 3), \
 BENCH_STATISTICS_CALLS / BENCH_STATISTICS_LATENCY_MS / BENCH_STATISTICS_RUNS (the statistics load: 15000 calls, 150 ms, 5 runs of each way), \
-BENCH_SKIP (comma-separated: sizes, statistics, sign-in, latency, rendering, lighthouse), BENCH_LIGHTHOUSE_REPORTS (a directory to keep Lighthouse’s full JSON reports in). \
+BENCH_SKIP (comma-separated: sizes, statistics, auth-code, sign-in, latency, rendering, reload, firmafon-trips, lighthouse), BENCH_RELOAD_RUNS (reloads of /calls per design, 7), BENCH_BASELINE_COMMIT (the old design to reload beside this one, default 0c83d17; \`none\` for none), BENCH_TRIPS_RUNS (sign-ins per delay, 5), BENCH_LIGHTHOUSE_REPORTS (a directory to keep Lighthouse’s full JSON reports in). \
 Do not run it while another \`netlify serve\` runs from the same checkout: netlify-cli shares \`.netlify/\` between them. The size budgets alone: \`npm run check:size\` (part of \`npm test\`).`;
 }
 
@@ -335,7 +525,7 @@ function stored({ results }: Context): string {
   return `${RESULTS_MARKER}\n\n\`\`\`json\n${JSON.stringify({ date: results.date, figures: figuresOf(results), results }, null, 1)}\n\`\`\`\n`;
 }
 
-const SECTIONS = [header, targets, sizes, signIn, latency, rendering, statisticsSection, lighthouseSection, errors, howToRun, stored];
+const SECTIONS = [header, targets, coldLoad, sizes, signIn, latency, rendering, statisticsSection, lighthouseSection, errors, howToRun, stored];
 
 export function renderMarkdown(results: BenchResults, previous: PreviousRun): string {
   const context: Context = { results, previous, lighthouse: (results.lighthouse ?? []).map(summarizeAudit) };

@@ -3,13 +3,19 @@
  * the flat figures stored at the end of docs/benchmarks.md, where the next run reads them for its deltas.
  */
 import { DEFAULT_CALLS } from '../../sandbox/server.ts';
+import type { AuthCodeSize } from './auth-size.ts';
 import type { RenderingResult, SignInTimings } from './browser-runs.ts';
+import type { FirmafonTripsResult } from './firmafon-trips.ts';
 import type { LatencyCell } from './latency.ts';
 import type { LighthouseAudit, LighthouseScores } from './lighthouse.ts';
 import type { StatisticsLoadResult } from './statistics.ts';
+import type { ReloadResult } from './reload.ts';
 import { percentile } from './stats.ts';
 
 export interface SizeResults {
+  /** JS a reload downloads before leaving for Firmafon (the first script and its static imports), from the build. */
+  beforeRedirectJsGzip?: number;
+  beforeRedirectJsFiles?: string[];
   signInJsGzip: number;
   signInJsFiles: string[];
   callsPageAllGzip: number;
@@ -39,6 +45,9 @@ export interface BenchResults {
     statisticsCalls?: number;
     statisticsLatencyMs?: number;
     statisticsRuns?: number;
+    /** Reloads of /calls per design, and the commit measured as the old design (none: the reload runs on this one only). */
+    reloadRuns?: number;
+    baselineCommit?: string | null;
   };
   sizes?: SizeResults;
   signIn?: SignInTimings;
@@ -46,6 +55,12 @@ export interface BenchResults {
   rendering?: RenderingResult;
   statistics?: StatisticsLoadResult;
   lighthouse?: LighthouseAudit[];
+  /** Reload of /calls → table, this design and (when a baseline commit is set) the old one, interleaved. */
+  reload?: ReloadResult;
+  /** Callback → table with and without a delay between the functions and Firmafon. */
+  firmafonTrips?: FirmafonTripsResult;
+  /** Our own SPA auth code, this checkout and the baseline commit. */
+  authCode?: { current: AuthCodeSize; baseline: (AuthCodeSize & { commit: string }) | null };
   errors: Array<{ section: string; message: string }>;
   skipped: string[];
 }
@@ -120,6 +135,7 @@ export function figuresOf(results: BenchResults): FigureMap {
   const f: FigureMap = {};
   if (sizes) {
     Object.assign(f, {
+      'size.beforeRedirectJs': sizes.beforeRedirectJsGzip ?? null,
       'size.signInJs': sizes.signInJsGzip,
       'size.callsPage': sizes.callsPageAllGzip,
       'size.css': sizes.allCssGzip,
@@ -150,6 +166,15 @@ export function figuresOf(results: BenchResults): FigureMap {
       'render.heapFirstPage': rendering.heapFirstPageBytes,
       'render.loadAll': rendering.loadAllMs,
     });
+  }
+  for (const design of results.reload?.designs ?? []) {
+    f[`reload.${design.name}.table.p50`] = design.table.n ? design.table.p50 : null;
+    f[`reload.${design.name}.jsBeforeRedirect`] = design.jsBeforeRedirect.bodyBytes;
+  }
+  for (const cell of results.firmafonTrips?.cells ?? []) f[`trips.delay${cell.latencyMs}.callbackToTable.p50`] = cell.callbackToTable.n ? cell.callbackToTable.p50 : null;
+  if (results.authCode) {
+    f['size.authCode'] = results.authCode.current.gzip;
+    f['size.authCode.baseline'] = results.authCode.baseline?.gzip ?? null;
   }
   for (const lh of (results.lighthouse ?? []).map(summarizeAudit)) {
     const id = `lighthouse.${lh.id}.${lh.audit.formFactor}`;

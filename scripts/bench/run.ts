@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: measures sizes, sign-in time, the functions' added latency, rendering a long history and
+ * `npm run bench`: measures sizes, sign-in time, the functions' added latency, rendering a long history, the reload
+ * of /calls beside an older design (issue #15), the trips to Firmafon a user waits for, our auth code's size and
  * Lighthouse scores (median of several runs) in one run, prints them and rewrites docs/benchmarks.md (deltas against the previous run).
  * Each section is independent: one that fails is reported and the rest still run. A watchdog bounds the
  * whole run; everything it starts (the app run, browsers) is stopped before it exits. Loopback only.
@@ -10,12 +11,17 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { startAppRun, type AppRun } from './app-run.ts';
+import { measureAuthCode } from './auth-size.ts';
+import { checkOutBaseline, type BaselineCheckout } from './baseline.ts';
 import { launchBrowser } from './browser.ts';
 import { measureRendering, measureSignIn } from './browser-runs.ts';
+import { COLD_LOAD_TARGETS } from './cold-load.ts';
+import { measureFirmafonTrips } from './firmafon-trips.ts';
 import { measureFrameworkFloor } from './framework-floor.ts';
 import { measureLatency } from './latency.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { measureStatisticsLoad } from './statistics.ts';
+import { measureReloads, type Design } from './reload.ts';
 import { consoleReport, renderMarkdown } from './report.ts';
 import { readPreviousFigures, type BenchResults } from './results.ts';
 import { buildSpa, measureFunctions, measureSpa } from '../sizes.ts';
@@ -39,9 +45,16 @@ const settings = {
   statisticsCalls: intFromEnv('BENCH_STATISTICS_CALLS', 15_000),
   statisticsLatencyMs: intFromEnv('BENCH_STATISTICS_LATENCY_MS', 150),
   statisticsRuns: intFromEnv('BENCH_STATISTICS_RUNS', 5),
+  reloadRuns: intFromEnv('BENCH_RELOAD_RUNS', 7),
+  /** The old design (before the first script, issue #15), reloaded beside this one; `none` for none. */
+  baselineCommit: process.env.BENCH_BASELINE_COMMIT === 'none' ? null : process.env.BENCH_BASELINE_COMMIT || '0c83d17',
 };
-// 15 minutes for the sections before the statistics load, and 3 more for it (5 runs of each way).
-const timeLimitMs = intFromEnv('BENCH_TIME_LIMIT_S', 1080) * 1000;
+const tripsRuns = intFromEnv('BENCH_TRIPS_RUNS', 5);
+/** The browser's CPU slowdown for the reloads (issue #15: 4×). */
+const RELOAD_CPU_THROTTLING = 4;
+// 25 minutes for the sections up to Lighthouse (the old design's reloads included), and 3 more for the statistics
+// load (5 runs of each way).
+const timeLimitMs = intFromEnv('BENCH_TIME_LIMIT_S', 1680) * 1000;
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 /** Where to keep Lighthouse's full reports; none are kept without it. */
 const lighthouseReportsDir = process.env.BENCH_LIGHTHOUSE_REPORTS || undefined;
@@ -71,6 +84,8 @@ const results: BenchResults = {
 };
 
 let app: AppRun | null = null;
+let baselineApp: AppRun | null = null;
+let baseline: BaselineCheckout | null = null;
 let browser: Browser | null = null;
 let finished = false;
 
@@ -79,6 +94,10 @@ async function cleanUp(): Promise<void> {
   browser = null;
   await app?.stop().catch(() => {});
   app = null;
+  await baselineApp?.stop().catch(() => {});
+  baselineApp = null;
+  baseline?.remove();
+  baseline = null;
   rmSync(workDir, { recursive: true, force: true });
 }
 
@@ -120,6 +139,7 @@ async function main(): Promise<void> {
   const previousExists = existsSync(REPORT_PATH);
   log(
     `Benchmark: ${settings.signInRuns} sign-ins per kind, ${settings.latencyRequests} requests per latency cell, ${settings.renderingCalls} calls, ` +
+      `${settings.reloadRuns} reloads of /calls per design (old: ${settings.baselineCommit ?? 'none'}), ${tripsRuns} sign-ins per delay to Firmafon, ` +
       `${settings.lighthouseRuns} Lighthouse runs per page and form factor; time limit ${timeLimitMs / 1000} s.`,
   );
   if (!previousExists) log('No previous docs/benchmarks.md: no deltas this time.');
@@ -132,6 +152,8 @@ async function main(): Promise<void> {
     const floor = await measureFrameworkFloor('declarative');
     const floorDataRouter = await measureFrameworkFloor('data');
     results.sizes = {
+      beforeRedirectJsGzip: spa.beforeRedirectJs.gzip,
+      beforeRedirectJsFiles: spa.beforeRedirectJs.files.map((f) => f.file),
       signInJsGzip: spa.signInJs.gzip,
       signInJsFiles: spa.signInJs.files.map((f) => f.file),
       callsPageAllGzip: spa.callsPageAll.gzip,
@@ -144,7 +166,7 @@ async function main(): Promise<void> {
       frameworkFloorGzip: floor.gzip,
       frameworkFloorDataRouterGzip: floorDataRouter.gzip,
     };
-    log(`    sign-in JS ${(spa.signInJs.gzip / 1000).toFixed(1)} KB, calls page ${(spa.callsPageAll.gzip / 1000).toFixed(1)} KB, floor ${(floor.gzip / 1000).toFixed(1)} KB (with the data router ${(floorDataRouter.gzip / 1000).toFixed(1)} KB)`);
+    log(`    JS before the redirect ${(spa.beforeRedirectJs.gzip / 1000).toFixed(1)} KB, sign-in JS ${(spa.signInJs.gzip / 1000).toFixed(1)} KB, calls page ${(spa.callsPageAll.gzip / 1000).toFixed(1)} KB, floor ${(floor.gzip / 1000).toFixed(1)} KB (with the data router ${(floorDataRouter.gzip / 1000).toFixed(1)} KB)`);
   });
 
   await section('statistics', async () => {
@@ -157,7 +179,23 @@ async function main(): Promise<void> {
     });
   });
 
-  const needsApp = ['sign-in', 'latency', 'rendering', 'lighthouse'].some((name) => !skip.has(name));
+  const baselineCommit = settings.baselineCommit;
+  if (baselineCommit && !(skip.has('reload') && skip.has('auth-code'))) {
+    await section('old design', async () => {
+      baseline = checkOutBaseline(baselineCommit);
+      log(`    ${baseline.commit} (${baseline.subject.slice(0, 80)}…) in ${baseline.dir}`);
+    });
+  }
+  const old = baseline as BaselineCheckout | null;
+
+  await section('auth-code', async () => {
+    const current = await measureAuthCode(process.cwd());
+    const before = old ? { ...(await measureAuthCode(old.dir)), commit: old.commit } : null;
+    results.authCode = { current, baseline: before };
+    log(`    ${(current.gzip / 1000).toFixed(1)} KB gzip (target ${COLD_LOAD_TARGETS.authCode / 1000} KB)${before ? `; at ${before.commit} ${(before.gzip / 1000).toFixed(1)} KB` : ''}`);
+  });
+
+  const needsApp = ['sign-in', 'latency', 'rendering', 'reload', 'firmafon-trips', 'lighthouse'].some((name) => !skip.has(name));
   if (needsApp) {
     await section('app run', async () => {
       const logFile = join(tmpdir(), `bench-app-run-${process.pid}.log`);
@@ -165,6 +203,18 @@ async function main(): Promise<void> {
       app = await startAppRun({ logFile });
       log(`    ${app.appUrl} on sandbox ${app.sandboxUrl}`);
     });
+    if (old && !skip.has('reload')) {
+      // After this one's, not alongside: two netlify-cli starts at once can race for the same static-server port.
+      await section('old design app run', async () => {
+        const logFile = join(tmpdir(), `bench-app-run-old-${process.pid}.log`);
+        log(`    ${old.commit}: netlify serve from ${old.dir} (log: ${logFile}) …`);
+        baselineApp = await startAppRun({ logFile, cwd: old.dir }).catch((error: unknown) => {
+          log(`    did not start (${error instanceof Error ? error.message : String(error)}); once more …`);
+          return startAppRun({ logFile, cwd: old.dir });
+        });
+        log(`    ${baselineApp.appUrl} on sandbox ${baselineApp.sandboxUrl}`);
+      });
+    }
   }
   const run = app as AppRun | null;
 
@@ -196,6 +246,34 @@ async function main(): Promise<void> {
     await section('rendering', async () => {
       if (!chromium) throw new Error('no browser');
       results.rendering = await measureRendering(run, chromium, { calls: settings.renderingCalls, loadTimeLimitMs: Math.max(30_000, until(120) - Date.now()), log });
+    });
+    await section('reload', async () => {
+      if (!chromium) throw new Error('no browser');
+      const designs: Design[] = [];
+      const oldRun = baselineApp as AppRun | null;
+      if (oldRun && old) designs.push({ name: 'old', label: `${old.commit} (before the first script)`, run: oldRun });
+      else if (settings.baselineCommit) log('    the old design is not running (see above): this design only');
+      designs.push({ name: 'new', label: results.commit ?? 'this checkout', run });
+      results.reload = await measureReloads(chromium, designs, {
+        runs: settings.reloadRuns,
+        cpuThrottling: RELOAD_CPU_THROTTLING,
+        deadline: until(360),
+        log,
+        loadAverage: () => loadavg()[0] ?? 0,
+      });
+      // The old design is not needed any more: its processes would only add to the machine's load.
+      await baselineApp?.stop().catch(() => {});
+      baselineApp = null;
+    });
+    await section('firmafon-trips', async () => {
+      if (!chromium) throw new Error('no browser');
+      results.firmafonTrips = await measureFirmafonTrips(run, chromium, {
+        latenciesMs: [0, COLD_LOAD_TARGETS.firmafonDelayMs],
+        runs: tripsRuns,
+        deadline: until(200),
+        log,
+        loadAverage: () => loadavg()[0] ?? 0,
+      });
     });
     await section('lighthouse', async () => {
       results.lighthouse = [];
