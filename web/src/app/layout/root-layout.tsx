@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
+import { CALLBACK_PATH } from '@common/routes.ts';
 import { Spinner } from '@/shared/ui/spinner.tsx';
 import { useIsSignedIn } from '@/lib/use-access-token.ts';
 import { useMessages } from '@/lib/i18n.tsx';
@@ -29,11 +30,13 @@ export function RootLayout() {
           {t.productName}
         </Link>
         {signedIn ? (
-          <Suspense fallback={<SignedOutTools />}>
+          <Suspense fallback={<SignedOutTools navRow />}>
             <SignedInHeader />
           </Suspense>
         ) : (
-          <SignedOutTools />
+          // Back from Firmafon the person is about to be signed in: the navigation row's place is kept, so the page
+          // does not jump down when it appears.
+          <SignedOutTools navRow={pathname === CALLBACK_PATH} />
         )}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
@@ -47,10 +50,18 @@ export function RootLayout() {
   );
 }
 
-function SignedOutTools() {
+/** The language switch alone; with `navRow`, also an empty row the height of the navigation bar. */
+function SignedOutTools({ navRow = false }: { navRow?: boolean }) {
   return (
-    <div className="app-header__tools">
-      <LanguageSwitch />
-    </div>
+    <>
+      <div className="app-header__tools">
+        <LanguageSwitch />
+      </div>
+      {navRow ? (
+        <div className="app-nav" aria-hidden="true">
+          <span className="app-nav__link app-nav__link--placeholder">&nbsp;</span>
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -27,7 +27,8 @@ export default function SignedInHeader() {
     <QueryProvider>
       <div className="app-header__tools">
         <EmployeeName />
-        <Suspense fallback={null}>
+        {/* Its place is kept while it loads, so the tools do not wrap to a new line under the person's eyes. */}
+        <Suspense fallback={<span className="dnd-placeholder" aria-hidden="true" />}>
           <MyDoNotDisturb />
         </Suspense>
         <LanguageSwitch />

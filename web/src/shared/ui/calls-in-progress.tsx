@@ -57,7 +57,8 @@ export function CallsInProgress({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) 
       <p className={`live-calls__status${live.isError ? ' live-calls__status--down' : ''}`} role="status">
         {status}
       </p>
-      {live.data && calls.length === 0 ? <p className="muted">{t.none}</p> : null}
+      {/* Until the first answer the line's place is kept (most of the time there are no calls): nothing jumps. */}
+      {!live.data ? <p className="muted" aria-hidden="true">&nbsp;</p> : calls.length === 0 ? <p className="muted">{t.none}</p> : null}
       {calls.length > 0 ? (
         <ul className="live-calls__list" aria-label={t.heading}>
           {calls.map((call) => {
