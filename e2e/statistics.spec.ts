@@ -30,11 +30,12 @@ async function sandboxToken(): Promise<string> {
 }
 
 /** Every call the sandbox has from `from` to `to` (inclusive days), paged plainly with the inclusive cursor, once each. */
-async function sandboxCalls(token: string, from: string, to: string): Promise<SandboxCall[]> {
+async function sandboxCalls(token: string, from: string, to: string, endpoint?: string): Promise<SandboxCall[]> {
   const byUuid = new Map<string, SandboxCall>();
   let cursor = dayEndIso(to);
   for (let i = 0; i < 200; i += 1) {
     const query = new URLSearchParams({ limit: '100', started_at_gt_or_eq: dayStartIso(from), started_at_lt_or_eq: cursor });
+    if (endpoint) query.set('endpoint', endpoint);
     const response = await fetch(`${SANDBOX_URL}/api/v2/calls?${query.toString()}`, { headers: { Authorization: `Bearer ${token}` } });
     const { calls } = (await response.json()) as { calls: SandboxCall[] };
     const before = byUuid.size;
@@ -82,6 +83,17 @@ test('the figures equal a count over the sandbox’s /calls, and the calls link 
   await expect(page).toHaveURL(new RegExp(`/calls\\?direction=incoming&status=voicemail&from=${from}&to=${to}$`));
   await expect(page.getByText("You've reached the beginning of the call history")).toBeVisible();
   await expect(page.getByText(`${voicemails} ${voicemails === 1 ? 'call' : 'calls'} shown`)).toBeVisible();
+
+  // Narrowed to an employee group: the calls that went through it, as Firmafon's `endpoint` filter counts them.
+  await page.goBack();
+  await expect(figure(page, 'Incoming')).toHaveText(String(calls.length));
+  await page.getByLabel('Reception, group or employee').selectOption('EmployeeGroup#2');
+  await page.getByRole('button', { name: 'Show statistics', exact: true }).click();
+  await expect(page).toHaveURL(/endpoint=EmployeeGroup%232/);
+  const throughSupport = (await sandboxCalls(await sandboxToken(), from, to, 'EmployeeGroup#2')).filter((call) => call.direction === 'incoming');
+  expect(throughSupport.length).toBeGreaterThan(0);
+  expect(throughSupport.length).toBeLessThan(calls.length);
+  await expect(figure(page, 'Incoming')).toHaveText(String(throughSupport.length), { timeout: 60_000 });
 });
 
 test('cancel leaves partial figures marked as partial; the rest loads on request; an empty period says so', async ({ page, sandbox }) => {

@@ -12,6 +12,17 @@ import type { CallJson, CallNodeJson, CallStatus, ContactJson, EmployeeJson, Rec
 const iso = (sec: number): string => isoWithOffset(sec * 1000);
 const isoOrNull = (sec: number | null): string | null => (sec === null ? null : iso(sec));
 
+/** A UUID-shaped id derived from `base` and `salt` (FNV-1a), without drawing from the generator's random numbers. */
+export function derivedUuid(base: string, salt: string): string {
+  const words = [0x811c9dc5, 0x01000193, 0x9e3779b1, 0x85ebca6b].map((seed) => {
+    let h = seed >>> 0;
+    for (const ch of `${salt}:${base}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, '0');
+  });
+  const hex = words.join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** Talk time in seconds: mostly short, some long. */
 function talkSeconds(prng: Prng): number {
   return prng.weighted<() => number>([
@@ -101,6 +112,7 @@ export function incomingCall(ctx: Ctx, start: number, overrides: IncomingOverrid
   let answeredBy: EmployeeJson | null = null;
   let talk = 0;
   let t = start + prng.int(1, 3);
+  const ringStart = status === 'ringing' ? start : t;
 
   if (status === 'ringing') {
     // In progress: the add-calls control makes these at "now".
@@ -146,6 +158,22 @@ export function incomingCall(ctx: Ctx, start: number, overrides: IncomingOverrid
       t += message;
     }
     endedAt = t;
+  }
+  // A reception that rings a group routes the call through the group: its node sits between the phase and the people
+  // it rang, so `endpoint=EmployeeGroup#…` finds the call. Its id is derived from the call's, so the rest of the
+  // generated history stays as it was.
+  const groupId = ctx.receptionGroups.get(reception.id) ?? null;
+  if (groupId !== null && nodes.some((n) => n.node_type === 'employee')) {
+    nodes.unshift({
+      node_uuid: derivedUuid(callUuid, 'group'),
+      call_uuid: callUuid,
+      endpoint: `EmployeeGroup#${groupId}`,
+      started_at: iso(ringStart),
+      answered_at: isoOrNull(answeredAt),
+      ended_at: status === 'ringing' ? null : (nodes.filter((n) => n.node_type === 'employee').at(-1)?.ended_at ?? null),
+      state: status === 'ringing' ? 'ringing' : answeredAt !== null ? 'answered' : 'missed',
+      node_type: 'employee_group',
+    });
   }
   nodes.unshift({
     node_uuid: prng.uuid(),

@@ -5,6 +5,7 @@ import { formatPhoneNumber } from '../../common/phone.ts';
 import { wallTime } from '../../common/copenhagen-time.ts';
 import { boundaryLayout, generateData, HOSTILE_IMG_NAME, type GenerateOptions } from './index.ts';
 import { createPrng } from '../prng.ts';
+import { matchesCall } from '../api.ts';
 
 const NOW = new Date('2026-11-27T13:30:00Z');
 const options = (extra: Partial<GenerateOptions> = {}): GenerateOptions => ({
@@ -158,5 +159,32 @@ describe('boundaryLayout', () => {
         pos += size;
       }
     }
+  });
+});
+
+describe('calls through an employee group', () => {
+  it('route a reception that rings a group through the group: phase, then the group, then the people it rang', () => {
+    const data = generateData(options({ count: 400 }));
+    const groupEndpoints = new Set(data.employeeGroups.map((g) => g.endpoint));
+    const through = data.calls.filter((s) => s.call.nodes.some((n) => n.node_type === 'employee_group'));
+    expect(through.length).toBeGreaterThan(20);
+    for (const { call } of through) {
+      const types = call.nodes.map((n) => n.node_type);
+      expect(types[0]).toBe('phase');
+      expect(types[1]).toBe('employee_group');
+      expect(types[2]).toBe('employee');
+      const group = call.nodes[1]!;
+      expect(groupEndpoints.has(group.endpoint)).toBe(true);
+      expect(group.node_uuid).toMatch(UUID_V4);
+      expect(group.answered_at).toBe(call.answered_at);
+      expect(v.is(CallSchema, call)).toBe(true);
+    }
+    // `GET /calls?endpoint=EmployeeGroup#…` finds exactly the calls through that group.
+    for (const endpoint of groupEndpoints) {
+      const found = data.calls.filter((s) => matchesCall(s, { endpoint, limit: 100 }));
+      expect(found.map((s) => s.call.call_uuid)).toEqual(through.filter((s) => s.call.nodes[1]!.endpoint === endpoint).map((s) => s.call.call_uuid));
+    }
+    // Calls to a reception without a group, and outgoing calls, have no group node.
+    expect(data.calls.some((s) => s.call.direction === 'incoming' && !s.call.nodes.some((n) => n.node_type === 'employee_group'))).toBe(true);
   });
 });

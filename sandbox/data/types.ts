@@ -35,7 +35,7 @@ export interface CallNodeJson {
   answered_at: string | null;
   ended_at: string | null;
   state: string;
-  node_type: 'phase' | 'employee' | 'attended_transfer' | 'voicemail';
+  node_type: 'phase' | 'employee_group' | 'employee' | 'attended_transfer' | 'voicemail';
 }
 
 export type CallStatus = 'ringing' | 'answered' | 'missed' | 'voicemail' | 'orphaned';

@@ -21,9 +21,10 @@ export const statisticsMessages = defineMessages({
     from: 'From',
     to: 'To',
     target: 'Answer target (seconds)',
-    narrowTo: 'Reception or employee',
+    narrowTo: 'Reception, group or employee',
     everyone: 'All receptions and employees',
     receptions: 'Receptions',
+    groups: 'Groups',
     employees: 'Employees',
     show: 'Show statistics',
     formErrors: {
@@ -124,9 +125,10 @@ export const statisticsMessages = defineMessages({
     from: 'Fra',
     to: 'Til',
     target: 'Svarmål (sekunder)',
-    narrowTo: 'Reception eller medarbejder',
+    narrowTo: 'Reception, gruppe eller medarbejder',
     everyone: 'Alle receptioner og medarbejdere',
     receptions: 'Receptioner',
+    groups: 'Grupper',
     employees: 'Medarbejdere',
     show: 'Vis statistik',
     formErrors: {

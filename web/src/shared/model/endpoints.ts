@@ -1,6 +1,6 @@
 /**
- * Firmafon endpoints (`Reception#1`, `Employee#22`): what calls are filtered by and what a call's route names.
- * Pure.
+ * Firmafon endpoints (`Reception#1`, `Employee#22`, `EmployeeGroup#2`): what calls are filtered by and what a call's
+ * route names. Pure.
  */
 
 interface Named {
@@ -9,13 +9,18 @@ interface Named {
   endpoint: string | null;
 }
 
-/** A reception's or employee's endpoint, as Firmafon writes it when the resource does not say. */
-export const endpointOf = (kind: 'Reception' | 'Employee', item: Named): string => item.endpoint ?? `${kind}#${item.id}`;
+/** A reception's, employee's or group's endpoint, as Firmafon writes it when the resource does not say. */
+export const endpointOf = (kind: 'Reception' | 'Employee' | 'EmployeeGroup', item: Named): string => item.endpoint ?? `${kind}#${item.id}`;
 
-/** `Reception#1` → the reception's name, `Employee#22` → the employee's name; from whatever lists loaded. */
-export function endpointNames(receptions: readonly Named[] | undefined, employees: readonly Named[] | undefined): Map<string, string> {
+/** `Reception#1` → the reception's name, `Employee#22` → the employee's, `EmployeeGroup#2` → the group's; from whatever lists loaded. */
+export function endpointNames(
+  receptions: readonly Named[] | undefined,
+  employees: readonly Named[] | undefined,
+  groups: readonly Named[] | undefined = undefined,
+): Map<string, string> {
   const names = new Map<string, string>();
   for (const r of receptions ?? []) names.set(endpointOf('Reception', r), r.name);
   for (const e of employees ?? []) names.set(endpointOf('Employee', e), e.name);
+  for (const g of groups ?? []) names.set(endpointOf('EmployeeGroup', g), g.name);
   return names;
 }

@@ -12,6 +12,7 @@ import { ApiError } from '@/lib/api-error.ts';
 import { useMessages } from '@/lib/i18n.tsx';
 import { callWords } from '@/shared/messages.ts';
 import { callQueries, findCachedCall } from '../api/call-queries.ts';
+import { employeeGroupQueries } from '@/shared/api/employee-groups.ts';
 import { employeeQueries } from '@/shared/api/employees.ts';
 import { receptionQueries } from '@/shared/api/receptions.ts';
 import { endpointNames } from '@/shared/model/endpoints.ts';
@@ -41,14 +42,15 @@ export default function CallDetailsPage() {
   const call = useQuery({ ...callQueries.detail(uuid), placeholderData: () => findCachedCall(queryClient, uuid) });
   const receptions = useQuery(receptionQueries.list());
   const employees = useQuery(employeeQueries.list());
+  const groups = useQuery(employeeGroupQueries.list());
   const names = useMemo(() => {
-    const map = endpointNames(receptions.data, employees.data);
+    const map = endpointNames(receptions.data, employees.data, groups.data);
     const answeredBy = call.data?.answered_by;
     if (answeredBy?.id != null && answeredBy.name && !map.has(`Employee#${answeredBy.id}`)) {
       map.set(`Employee#${answeredBy.id}`, answeredBy.name);
     }
     return map;
-  }, [receptions.data, employees.data, call.data]);
+  }, [receptions.data, employees.data, groups.data, call.data]);
 
   const listSearch = listSearchFrom(location.state);
   const back = (

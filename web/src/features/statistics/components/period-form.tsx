@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useMessages } from '@/lib/i18n.tsx';
+import { employeeGroupQueries } from '@/shared/api/employee-groups.ts';
 import { employeeQueries } from '@/shared/api/employees.ts';
 import { receptionQueries } from '@/shared/api/receptions.ts';
 import { endpointOf } from '@/shared/model/endpoints.ts';
@@ -19,6 +20,7 @@ export function PeriodForm({ params, today, onApply }: { params: StatisticsParam
   const [errors, setErrors] = useState<Partial<Record<'from' | 'to' | 'target', PeriodFormError>>>({});
   const receptions = useQuery(receptionQueries.list());
   const employees = useQuery(employeeQueries.list());
+  const groups = useQuery(employeeGroupQueries.list());
   const activePreset = presetOf(params, today);
 
   const set = (name: keyof typeof values) => (event: { target: { value: string } }) => {
@@ -87,12 +89,21 @@ export function PeriodForm({ params, today, onApply }: { params: StatisticsParam
           <label htmlFor={`${id}-endpoint`}>{t.narrowTo}</label>
           <select id={`${id}-endpoint`} name="endpoint" value={values.endpoint} onChange={set('endpoint')}>
             <option value="">{t.everyone}</option>
-            {values.endpoint && !receptions.data && !employees.data ? <option value={values.endpoint}>{values.endpoint}</option> : null}
+            {values.endpoint && !receptions.data && !employees.data && !groups.data ? <option value={values.endpoint}>{values.endpoint}</option> : null}
             {receptions.data?.length ? (
               <optgroup label={t.receptions}>
                 {receptions.data.map((r) => (
                   <option key={r.id} value={endpointOf('Reception', r)}>
                     {r.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {groups.data?.length ? (
+              <optgroup label={t.groups}>
+                {groups.data.map((g) => (
+                  <option key={g.id} value={endpointOf('EmployeeGroup', g)}>
+                    {g.name}
                   </option>
                 ))}
               </optgroup>

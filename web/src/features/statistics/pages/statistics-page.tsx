@@ -10,6 +10,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { CallsQuery } from '@common/call-schemas.ts';
 import { dateKeyAt } from '@common/copenhagen-time.ts';
 import { INTL_LOCALE, useLocale, useMessages } from '@/lib/i18n.tsx';
+import { employeeGroupQueries } from '@/shared/api/employee-groups.ts';
 import { employeeQueries } from '@/shared/api/employees.ts';
 import { receptionQueries } from '@/shared/api/receptions.ts';
 import { useNow } from '@/shared/hooks/use-now.ts';
@@ -52,7 +53,8 @@ export default function StatisticsPage() {
   const load = useStatisticsLoad(period, base, key);
   const receptions = useQuery(receptionQueries.list());
   const employees = useQuery(employeeQueries.list());
-  const names = useMemo(() => endpointNames(receptions.data, employees.data), [receptions.data, employees.data]);
+  const groups = useQuery(employeeGroupQueries.list());
+  const names = useMemo(() => endpointNames(receptions.data, employees.data, groups.data), [receptions.data, employees.data, groups.data]);
 
   const showFigures = load.phase !== 'loading' && !load.error;
   const stats = useMemo(() => {

@@ -1,11 +1,11 @@
 /**
- * The team: its members with their presence (`GET /employees`), the employee groups (`GET /employee_groups`) and the
- * signed-in person with their do-not-disturb (`GET /employee`, read with the team's schema, which keeps
+ * The team: its members with their presence (`GET /employees`) and the signed-in person with their do-not-disturb (`GET /employee`, read with the team's schema, which keeps
  * `dnd_timeout_at`). One key factory; the members are polled while the board is visible so presence is never more
  * than about 10 s old, and each answer updates since when each person has been in their state (model/presence.ts).
+ * The employee groups come from the shared layer (shared/api/employee-groups.ts).
  */
 import { queryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { EmployeeGroupsResponseSchema, TeamMemberResponseSchema, TeamMembersResponseSchema, type TeamMember } from '@common/team-schemas.ts';
+import { TeamMemberResponseSchema, TeamMembersResponseSchema, type TeamMember } from '@common/team-schemas.ts';
 import type { EmployeeUpdate } from '@common/write-contract.ts';
 import { firmafonGet } from '@/lib/api-client.ts';
 import { firmafonWrite } from '@/lib/api-write.ts';
@@ -34,12 +34,6 @@ export const teamQueries = {
         return { members: employees, since: trackSince(client.getQueryData<TeamData>(queryKey)?.since, employees, Date.now()) };
       },
       staleTime: 0,
-    }),
-  groups: () =>
-    queryOptions({
-      queryKey: [...teamQueries.all, 'groups'] as const,
-      queryFn: async ({ signal }) => (await firmafonGet('/employee_groups', { schema: EmployeeGroupsResponseSchema, signal })).employee_groups,
-      staleTime: 30_000,
     }),
   me: () =>
     queryOptions({

@@ -16,12 +16,13 @@ import { TeamMembers } from '../components/team-members.tsx';
 import { teamMessages } from '../messages.ts';
 import { clockTime } from '../model/clock-time.ts';
 import '../team.css';
+import { employeeGroupQueries } from '@/shared/api/employee-groups.ts';
 
 export default function TeamPage() {
   const t = useMessages(teamMessages);
   const { locale } = useLocale();
   const members = useQuery({ ...teamQueries.members(), refetchInterval: MEMBERS_POLL_MS });
-  const groups = useQuery({ ...teamQueries.groups(), refetchInterval: GROUPS_POLL_MS });
+  const groups = useQuery({ ...employeeGroupQueries.list(), refetchInterval: GROUPS_POLL_MS });
   const me = useQuery(teamQueries.me());
 
   const updated = members.dataUpdatedAt ? clockTime(members.dataUpdatedAt, INTL_LOCALE[locale]) : '';
@@ -60,6 +61,6 @@ export default function TeamPage() {
 /** What the board needs first (pages registry, app/pages.ts). */
 export function prefetch(queryClient: QueryClient): void {
   void queryClient.prefetchQuery(teamQueries.members());
-  void queryClient.prefetchQuery(teamQueries.groups());
+  void queryClient.prefetchQuery(employeeGroupQueries.list());
   void queryClient.prefetchQuery(liveCallQueries.nodes());
 }
