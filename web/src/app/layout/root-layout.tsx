@@ -50,7 +50,7 @@ export function RootLayout() {
   );
 }
 
-/** The language switch alone; with `navRow`, also an empty row the height of the navigation bar. */
+/** The language switch alone; with `navRow` (a sign-in is about to finish), also an empty row the height of the navigation bar. */
 function SignedOutTools({ navRow = false }: { navRow?: boolean }) {
   return (
     <>
