@@ -5,6 +5,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { CallResponseSchema } from '@common/call-schemas.ts';
 import { firmafonGet } from '@/lib/api-client.ts';
+import { shouldRetry } from '@/lib/retry.ts';
 
 export const incomingCallQueries = {
   all: ['incoming-call'] as const,
@@ -15,6 +16,7 @@ export const incomingCallQueries = {
       // The caller and the reception do not change while it rings.
       staleTime: Number.POSITIVE_INFINITY,
       gcTime: 60_000,
-      retry: 1,
+      // One retry of what the house rules retry (lib/retry.ts): a notice that waits out every retry comes too late.
+      retry: (failureCount, error) => failureCount < 1 && shouldRetry(failureCount, error),
     }),
 };

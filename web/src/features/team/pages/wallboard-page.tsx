@@ -87,8 +87,9 @@ export default function WallboardPage() {
             {available && available.length === 0 ? <p className="wallboard__names">{t.nobodyAvailable}</p> : null}
             {shownNames.length > 0 ? (
               <ul className="wallboard__names" aria-label={t.available}>
-                {shownNames.map((name) => (
-                  <li key={name}>{name}</li>
+                {shownNames.map((name, index) => (
+                  // Two people may share a name; the list is in a stable order.
+                  <li key={`${index}:${name}`}>{name}</li>
                 ))}
                 {moreNames > 0 ? <li>{t.andMore(moreNames)}</li> : null}
               </ul>
