@@ -21,7 +21,7 @@ import { MEMBERS_POLL_MS, teamQueries } from '../api/team-queries.ts';
 import { teamMessages } from '../messages.ts';
 import { clockTime } from '../model/clock-time.ts';
 import { availableNames, dayFigures, waitingFigures } from '../model/wallboard.ts';
-import './wallboard.css';
+import '../wallboard.css';
 
 /** Names shown under the number of available people; more would not be readable from across the room. */
 const MAX_NAMES = 8;
