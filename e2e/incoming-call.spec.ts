@@ -26,7 +26,7 @@ test('shows who is calling me, links to their history, and goes when the call is
 
   await notices.first().getByRole('link', { name: 'Call history' }).click();
   await page.waitForURL((url) => url.pathname === '/calls' && url.searchParams.get('number') === '4520304050');
-  await expect(page.getByLabel('Phone number')).toHaveValue('4520304050');
+  await expect(page.getByLabel('Phone number')).toHaveValue('+45 20 30 40 50');
   // Still ringing: the notice stays on the next page.
   await expect(notices).toHaveCount(1);
 
