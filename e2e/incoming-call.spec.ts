@@ -14,7 +14,7 @@ test.describe.configure({ timeout: 180_000 });
 test('shows who is calling me, links to their history, and goes when the call is answered', async ({ page, context, sandbox }) => {
   await signIn(page);
   const header = page.getByRole('banner');
-  const notices = header.getByRole('status').filter({ hasText: 'Incoming call' }).locator('p');
+  const notices = header.getByRole('paragraph').filter({ hasText: 'Incoming call' });
   await expect(header.getByRole('button', { name: 'Also notify me' })).toHaveAttribute('aria-pressed', 'false');
 
   const colleagues = await sandbox.ringCall({ receptionId: 1, employeeIds: [4], fromNumber: '4533445566' });

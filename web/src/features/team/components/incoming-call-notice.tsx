@@ -106,7 +106,8 @@ export function IncomingCallNotice() {
 
   const names = endpointNames(receptions.data, undefined);
   return (
-    <div className="incoming-call" role="status">
+    // A polite live region without the status role: the header's one status is my do-not-disturb's.
+    <div className="incoming-call" aria-live="polite">
       {tracked.ringing.map(({ callUuid, entry }) => (
         <RingingCall key={callUuid} callUuid={callUuid} reception={entry ? (names.get(entry) ?? null) : null} t={t} />
       ))}
