@@ -62,6 +62,14 @@ describe('presence, groups and calls in progress', () => {
     expect(history.calls[0]?.call_uuid).toBe(callUuid);
   });
 
+  it('answers a call in progress by its call_uuid, with its caller and reception, until it is logged', async () => {
+    const { callUuid } = await control().ringCall({ receptionId: 2, employeeIds: [1], fromNumber: '4512345678' });
+    const ringing = await get<{ call: Record<string, unknown> }>(`/calls/${callUuid}`);
+    expect(ringing.call).toMatchObject({ call_uuid: callUuid, from_number: '4512345678', endpoint: 'Reception#2', status: 'ringing', ended_at: null });
+    await control().endCall(callUuid);
+    expect((await get<{ call: Record<string, unknown> }>(`/calls/${callUuid}`)).call).toMatchObject({ status: 'missed' });
+  });
+
   it('answers 404 for an unknown call and 409 for a second answer', async () => {
     const response = await fetch(`${sandbox.url}/sandbox/control/call`, {
       method: 'POST',

@@ -10,7 +10,7 @@ import { CALLS_DEFAULT_LIMIT, CALLS_MAX_LIMIT } from '../common/call-schemas.ts'
 import { parseIsoToSeconds } from '../common/copenhagen-time.ts';
 import { addDialledCall, type CallJson, type EmployeeJson, type StoredCall, type StoredVoiceMail, type VoiceMailJson } from './data/index.ts';
 import { BodyTooLargeError, mediaType, readBody, sendJson } from './http.ts';
-import { dndActive, employeeView, groupView, liveNodes } from './live.ts';
+import { callJsonOf, dndActive, employeeView, groupView, liveNodes } from './live.ts';
 import { sendRecording, SOUND_TYPE } from './sound.ts';
 import type { SandboxState, TokenRecord } from './state.ts';
 
@@ -326,8 +326,11 @@ async function route(state: SandboxState, req: IncomingMessage, subpath: string,
       throw notFound();
     }
     const found = state.data.calls.find((s) => s.call.call_uuid === uuid && s.call.company_id === companyId);
-    if (!found) throw notFound();
-    return { call: found.call };
+    if (found) return { call: found.call };
+    // A call in progress, as Firmafon shows one from the moment it starts (status `ringing`, not yet ended).
+    const live = state.data.liveCalls.find((c) => c.callUuid === uuid && c.companyId === companyId);
+    if (!live) throw notFound();
+    return { call: callJsonOf(state.data, live, null) };
   }
   throw notFound();
 }

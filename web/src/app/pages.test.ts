@@ -10,4 +10,12 @@ describe('the page registry', () => {
     expect(pageFor('/nowhere')).toBeUndefined();
     expect(pageFor('/auth/callback')).toBeUndefined();
   });
+
+  it('shows only the wallboard full screen, and leaves it out of the navigation', () => {
+    const wallboard = pageFor('/wallboard');
+    expect(wallboard).toMatchObject({ requiresSignIn: true, fullScreen: true });
+    expect(wallboard?.navLabel).toBeUndefined();
+    expect(pageFor('/team')?.fullScreen).toBeUndefined();
+    expect(pageFor('/calls')?.fullScreen).toBeUndefined();
+  });
 });

@@ -25,6 +25,11 @@ export interface Page {
   /** A small live figure shown beside the label (e.g. unheard voicemails), loaded lazily once signed in. */
   navBadge?: () => Promise<{ default: ComponentType }>;
   requiresSignIn: boolean;
+  /**
+   * Shown without the header (brand, tools, navigation) once signed in: a screen for the office wall, not for
+   * working in. The page must offer its own way back if it wants one.
+   */
+  fullScreen?: true;
 }
 
 export const PAGES: readonly Page[] = [
@@ -38,6 +43,7 @@ export const PAGES: readonly Page[] = [
     requiresSignIn: true,
   },
   { path: '/team', load: () => import('@/features/team/pages/team-page.tsx'), navLabel: 'team', requiresSignIn: true },
+  { path: '/wallboard', load: () => import('@/features/team/pages/wallboard-page.tsx'), requiresSignIn: true, fullScreen: true },
   { path: '/statistics', load: () => import('@/features/statistics/pages/statistics-page.tsx'), navLabel: 'statistics', requiresSignIn: true },
 ];
 

@@ -1,6 +1,8 @@
 /**
  * The frame of every page: header (product name; the language switch; when signed in also the employee's name,
  * "Sign out" and the navigation bar, from signed-in-header.tsx) and the main region with the current route.
+ * A full-screen page (pages.ts, the wallboard) has the main region alone once signed in; signed out it keeps the
+ * header, so the sign-in page it shows looks as everywhere else.
  */
 import { lazy, Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
@@ -10,6 +12,7 @@ import { useIsSignedIn } from '@/lib/use-access-token.ts';
 import { useMessages } from '@/lib/i18n.tsx';
 import { AppErrorBoundary } from '../error-boundary.tsx';
 import { appMessages } from '../messages.ts';
+import { pageFor } from '../pages.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { loadSignedInHeader } from './load-signed-in-header.ts';
 
@@ -20,26 +23,31 @@ export function RootLayout() {
   const signedIn = useIsSignedIn();
   // A new page gets a fresh error boundary, so an error on one page does not stick to the next.
   const { pathname } = useLocation();
+  const fullScreen = signedIn && pageFor(pathname)?.fullScreen === true;
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t.skipToContent}
-      </a>
-      <header className="app-header">
-        <Link className="app-header__brand" to="/">
-          {t.productName}
-        </Link>
-        {signedIn ? (
-          <Suspense fallback={<SignedOutTools navRow />}>
-            <SignedInHeader />
-          </Suspense>
-        ) : (
-          // Back from Firmafon the person is about to be signed in: the navigation row's place is kept, so the page
-          // does not jump down when it appears.
-          <SignedOutTools navRow={pathname === CALLBACK_PATH} />
-        )}
-      </header>
-      <main id="main" className="app-main" tabIndex={-1}>
+      {fullScreen ? null : (
+        <>
+          <a className="skip-link" href="#main">
+            {t.skipToContent}
+          </a>
+          <header className="app-header">
+            <Link className="app-header__brand" to="/">
+              {t.productName}
+            </Link>
+            {signedIn ? (
+              <Suspense fallback={<SignedOutTools navRow />}>
+                <SignedInHeader />
+              </Suspense>
+            ) : (
+              // Back from Firmafon the person is about to be signed in: the navigation row's place is kept, so the
+              // page does not jump down when it appears.
+              <SignedOutTools navRow={pathname === CALLBACK_PATH} />
+            )}
+          </header>
+        </>
+      )}
+      <main id="main" className={fullScreen ? 'app-main app-main--full-screen' : 'app-main'} tabIndex={-1}>
         <AppErrorBoundary key={pathname}>
           <Suspense fallback={<Spinner label={t.loadingPage} />}>
             <Outlet />

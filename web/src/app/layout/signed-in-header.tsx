@@ -1,10 +1,10 @@
 /**
- * The header's signed-in part: the employee's name, my do-not-disturb, the language switch, "Sign out" and the
- * navigation bar.
+ * The header's signed-in part: the employee's name, my do-not-disturb, "Also notify me", the language switch,
+ * "Sign out", the incoming call notice and the navigation bar.
  * Loaded lazily (root-layout.tsx), and early — with the callback's code (routes/preload-callback.ts) — so the
  * sign-in page does not carry it and a signed-in page does not wait for it.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { EmployeeName } from '@/features/auth/components/employee-name.tsx';
 import { SignOutButton } from '@/features/auth/components/sign-out-button.tsx';
 import QueryProvider from '../query-provider.tsx';
@@ -22,6 +22,12 @@ const MyDoNotDisturb = lazy(() =>
   ),
 );
 
+/** The incoming call notice and its "Also notify me" toggle: one chunk of their own, loaded the same way. */
+const loadIncomingCall = () => import('@/features/team/components/incoming-call-notice.tsx');
+const nothing: { default: ComponentType } = { default: () => null };
+const IncomingCallNotice = lazy(() => loadIncomingCall().then((module) => ({ default: module.IncomingCallNotice }), () => nothing));
+const CallNotifyToggle = lazy(() => loadIncomingCall().then((module) => ({ default: module.CallNotifyToggle }), () => nothing));
+
 export default function SignedInHeader() {
   return (
     <QueryProvider>
@@ -31,9 +37,15 @@ export default function SignedInHeader() {
         <Suspense fallback={<span className="dnd-placeholder" aria-hidden="true" />}>
           <MyDoNotDisturb />
         </Suspense>
+        <Suspense fallback={null}>
+          <CallNotifyToggle />
+        </Suspense>
         <LanguageSwitch />
         <SignOutButton />
       </div>
+      <Suspense fallback={null}>
+        <IncomingCallNotice />
+      </Suspense>
       <NavBar />
     </QueryProvider>
   );

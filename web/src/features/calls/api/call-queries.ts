@@ -8,8 +8,9 @@ import { CallResponseSchema, type Call } from '@common/call-schemas.ts';
 import { firmafonGet } from '@/lib/api-client.ts';
 import { filtersToCallsQuery, type CallFilters } from '@/shared/model/call-filters.ts';
 import { nextCallsCursor, type CallsCursor } from '@/shared/model/call-paging.ts';
-import { getAllCalls, getCallsPage } from '@/shared/api/calls-pages.ts';
-import { dayStartIso, type DateKey } from '@common/copenhagen-time.ts';
+import { getCallsPage } from '@/shared/api/calls-pages.ts';
+import { dayCallsQuery } from '@/shared/api/day-calls.ts';
+import type { DateKey } from '@common/copenhagen-time.ts';
 
 /** How often the newest page is fetched again while the tab is visible. */
 export const LIVE_REFRESH_MS = 30_000;
@@ -62,15 +63,8 @@ export const callQueries = {
       refetchOnReconnect: true,
     }),
 
-  /** All calls of one Copenhagen day so far (every page), for the overview. */
-  day: (day: DateKey) =>
-    queryOptions({
-      queryKey: [...callQueries.all, 'day', day] as const,
-      queryFn: ({ signal }) => getAllCalls({ started_at_gt_or_eq: dayStartIso(day) }, signal),
-      staleTime: 30_000,
-      refetchInterval: 60_000,
-      refetchIntervalInBackground: false,
-    }),
+  /** All calls of one Copenhagen day so far (every page), for the overview; shared with the wallboard. */
+  day: (day: DateKey) => dayCallsQuery(day),
 
   detail: (uuid: string) =>
     queryOptions({

@@ -4,6 +4,7 @@
  * visible; when Firmafon cannot be reached the board keeps the last known state and says how old it is.
  */
 import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
 import { INTL_LOCALE, useLocale, useMessages } from '@/lib/i18n.tsx';
 import { liveCallQueries } from '@/shared/api/live-calls.ts';
 import { CallsInProgress } from '@/shared/ui/calls-in-progress.tsx';
@@ -31,6 +32,9 @@ export default function TeamPage() {
   return (
     <div className="team-page">
       <h1>{t.title}</h1>
+      <p className="team-wallboard-link">
+        <Link to="/wallboard">{t.openWallboard}</Link>
+      </p>
       <CallsInProgress />
       <section className="team-section" aria-labelledby="team-people">
         <h2 id="team-people">{t.people}</h2>
