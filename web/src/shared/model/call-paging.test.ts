@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Call } from '@common/call-schemas.ts';
 import { makeCall } from '@/shared/testing/make-call.ts';
-import { mergeCallPages, nextCallsCursor, type CallsCursor } from './call-paging.ts';
+import { CALLS_PAGE_SIZE, MAX_PAGES_PER_LOOP, mergeCallPages, nextCallsCursor, pageAll, TooManyCallsError, type CallsCursor } from './call-paging.ts';
 
 const at = (second: number) => new Date(Date.UTC(2026, 10, 29, 12, 0, 0) + second * 1000).toISOString().replace('.000Z', 'Z');
 
@@ -149,5 +149,28 @@ describe('paging through a whole history', () => {
     }
     const { merged } = pageThrough(all, 100);
     expect(merged).toHaveLength(250);
+  });
+});
+
+describe('pageAll', () => {
+  it('says so, rather than answering part of the calls, when a window holds more than its loop may page', async () => {
+    let pagesAsked = 0;
+    let second = 10_000_000;
+    const endless = async () => {
+      pagesAsked += 1;
+      return Array.from({ length: CALLS_PAGE_SIZE }, () => makeCall({ started_at: at((second -= 1)) }));
+    };
+    await expect(pageAll(endless)).rejects.toBeInstanceOf(TooManyCallsError);
+    expect(pagesAsked).toBe(MAX_PAGES_PER_LOOP);
+  });
+
+  it('answers every call once when the history ends within the bound', async () => {
+    const calls = Array.from({ length: 150 }, (_, i) => makeCall({ started_at: at(1000 - i) }));
+    const byCursor = async (cursor: CallsCursor) => {
+      const before = cursor === null ? calls : calls.filter((c) => c.started_at <= cursor);
+      return before.slice(0, CALLS_PAGE_SIZE);
+    };
+    const all = await pageAll(byCursor);
+    expect(all.map((c) => c.call_uuid)).toEqual(calls.map((c) => c.call_uuid));
   });
 });

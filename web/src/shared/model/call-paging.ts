@@ -93,9 +93,18 @@ export function nextCallsCursor(
 /** Upper bound for "page everything" loops (100 × 100 calls), so bad data cannot loop for ever. */
 export const MAX_PAGES_PER_LOOP = 100;
 
+/** More calls than {@link MAX_PAGES_PER_LOOP} pages hold: the caller says so rather than counting part of them. */
+export class TooManyCallsError extends Error {
+  constructor() {
+    super(`More than ${MAX_PAGES_PER_LOOP * CALLS_PAGE_SIZE} calls in one request window`);
+    this.name = 'TooManyCallsError';
+  }
+}
+
 /**
  * Every call `getPage` yields, following the cursor to the end ({@link nextCallsCursor}), each once, newest
- * first. `onPage` hears each page as it arrives (for progress).
+ * first. `onPage` hears each page as it arrives (for progress). Rejects with TooManyCallsError when the loop's bound
+ * is reached before the end: a figure over part of the calls must not look whole.
  */
 export async function pageAll(
   getPage: (cursor: CallsCursor) => Promise<readonly Call[]>,
@@ -108,7 +117,7 @@ export async function pageAll(
     pages.push(page);
     onPage?.(page);
     cursor = nextCallsCursor(pages, cursor);
-    if (cursor === null) break;
+    if (cursor === null) return mergeCallPages(pages);
   }
-  return mergeCallPages(pages);
+  throw new TooManyCallsError();
 }
