@@ -20,6 +20,7 @@ import {
   PREVIEW_URL,
   SANDBOX_URL,
 } from './e2e/env.ts';
+import { PUSH_MOUNT } from './sandbox/push.ts';
 import { CHROMIUM_FLAGS, DEBIAN_CHROMIUM } from './scripts/chromium.ts';
 import { SANDBOX_CLIENT_ID } from './scripts/local-run.ts';
 
@@ -84,6 +85,7 @@ export default defineConfig({
         PORT: String(E2E_PREVIEW_PORT),
         CONTEXT: 'deploy-preview',
         FIRMAFON_URL: SANDBOX_URL,
+        FIRMAFON_PUBSUB_URL: `${SANDBOX_URL}${PUSH_MOUNT}`,
         FIRMAFON_CLIENT_ID: SANDBOX_CLIENT_ID,
         FIRMAFON_CLIENT_SECRET: E2E_CLIENT_SECRET,
         FIRMAFON_PKCE: 'on',

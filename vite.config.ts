@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicyHeader } from './scripts/vite-content-security-policy.ts';
 import { cspSafeDevServer } from './scripts/vite-csp-safe-dev.ts';
 
 /** The SPA's import aliases (also in web/tsconfig.json): `@/` is web/src, `@common/` is common/. */
@@ -17,7 +18,7 @@ export default defineConfig({
   root: 'web',
   resolve: { alias: ALIASES },
   publicDir: 'public',
-  plugins: [react(), cspSafeDevServer()],
+  plugins: [react(), cspSafeDevServer(), contentSecurityPolicyHeader()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -8,6 +8,7 @@ const good = {
   pkce: true,
   stateMode: 'required',
   redirectUri: null,
+  pushUrl: 'https://pubsub.firmafon.dk/faye',
 };
 
 describe('parsePublicConfig', () => {
@@ -28,6 +29,7 @@ describe('parsePublicConfig', () => {
     [{ ...good, stateMode: 'sometimes' }, 'stateMode: Invalid option'],
     [{ ...good, redirectUri: undefined }, 'redirectUri: Invalid type'],
     [{ ...good, redirectUri: '/relative' }, 'redirectUri: Invalid URL'],
+    [{ ...good, pushUrl: undefined }, 'pushUrl: Invalid type'],
   ])('refuses %j, saying where', (value, message) => {
     expect(() => parsePublicConfig(value)).toThrow(ShapeError);
     expect(() => parsePublicConfig(value)).toThrow(message);

@@ -20,6 +20,8 @@ export interface PublicConfig {
    * through the production relay). `null` means: use `{location.origin}/auth/callback`.
    */
   redirectUri: string | null;
+  /** Firmafon's push service (`FIRMAFON_PUBSUB_URL`), which the page's Content-Security-Policy names. */
+  pushUrl: string;
 }
 
 /** The config from its JSON; throws a ShapeError naming the first field that is wrong. Unknown fields are dropped. */
@@ -31,5 +33,6 @@ export function parsePublicConfig(value: unknown): PublicConfig {
     pkce: booleanField(fields, 'pkce'),
     stateMode: oneOf(fields, 'stateMode', [StateMode.required, StateMode.optional]),
     redirectUri: fields.redirectUri === null ? null : stringField(fields, 'redirectUri', { url: true }),
+    pushUrl: stringField(fields, 'pushUrl', { url: true }),
   };
 }

@@ -26,6 +26,7 @@ export default respond('config', async (req, context) => {
     pkce: env.value.pkce,
     stateMode: env.value.stateMode,
     redirectUri: setup.relay?.redirectUri ?? null,
+    pushUrl: env.value.pushUrl,
   };
   return jsonResponse(body);
 });

@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import * as v from 'valibot';
 import { CALLBACK_PATH, DEFAULT_FIRMAFON_URL } from '../common/routes.ts';
+import { PUSH_MOUNT } from '../sandbox/push.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import { startCompressingProxy } from './compressing-proxy.ts';
 import { freePort, portTaken } from './free-port.ts';
@@ -173,6 +174,8 @@ export async function runLocal(mode: LocalRunMode, options: LocalRunOptions = {}
       FIRMAFON_CLIENT_ID: SANDBOX_CLIENT_ID,
       FIRMAFON_CLIENT_SECRET: clientSecret,
       FIRMAFON_PKCE: process.env.FIRMAFON_PKCE ?? 'on',
+      // The build's Content-Security-Policy and the config function both name the sandbox's push service.
+      FIRMAFON_PUBSUB_URL: `${sandbox.url}${PUSH_MOUNT}`,
     });
     sandboxNote = `Firmafon sandbox: ${sandbox.url} (sign in as mette@firmafon.test, password "sandbox")`;
   }
@@ -189,6 +192,10 @@ export async function runLocal(mode: LocalRunMode, options: LocalRunOptions = {}
         ? // `--dir` switches to the static server; an empty `--command` keeps [dev]'s Vite from starting.
           ['dev', '--offline', '--dir', resolve('dist'), '--functions', resolve('functions'), '--framework', '#static', '--command', '', '--port', String(netlifyPort)]
         : ['serve', '--offline', '--port', String(netlifyPort)];
+  // netlify-cli folds the publish directory's _headers into the build's own copy of netlify.toml as the build starts,
+  // before Vite writes the new one; that copy would then win over the new file with an earlier build's policy (naming
+  // an earlier sandbox's push service). Without one to fold in, the served policy is the one this build writes.
+  if (mode === 'serve' && !options.prebuilt) rmSync(join('dist', '_headers'), { force: true });
   const front = mode === 'serve' ? await startCompressingProxy({ port: env.PORT, targetPort: netlifyPort }) : null;
   // netlify-cli gives the functions its own (inner) address as URL; on Netlify, URL is the site's public origin,
   // which is where Firmafon sends people back to.

@@ -1,15 +1,42 @@
 /**
- * netlify.toml's security headers, as Netlify (and `netlify dev`/`serve` locally) sends them with every page:
- * checked here as text, and in the browser by e2e/security.spec.ts.
+ * The security headers Netlify (and `netlify dev`/`serve` locally) sends with every page: netlify.toml's, and the
+ * Content-Security-Policy the build writes into dist/_headers (scripts/vite-content-security-policy.ts). Checked here
+ * as text, and in the browser by e2e/security.spec.ts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, DEFAULT_FIRMAFON_PUBSUB_URL } from '../common/push-service.ts';
+import { headersFile } from './vite-content-security-policy.ts';
 
 const toml = readFileSync(new URL('../netlify.toml', import.meta.url), 'utf8');
 const headerValue = (name: string) => new RegExp(`^\\s*${name} = "([^"]*)"`, 'm').exec(toml)?.[1];
-const cspDirectives = () => (headerValue('Content-Security-Policy') ?? '').split(';').map((directive) => directive.trim());
+const cspDirectives = (pushUrl = DEFAULT_FIRMAFON_PUBSUB_URL) => contentSecurityPolicy(pushUrl).split(';').map((directive) => directive.trim());
 
-describe("netlify.toml's headers for every page", () => {
+describe('the headers file the build writes', () => {
+  it('gives every path the Content-Security-Policy for the push URL', () => {
+    expect(headersFile('https://pubsub.firmafon.dk/faye').split('\n').filter((line) => !line.startsWith('#'))).toEqual([
+      '/*',
+      `  Content-Security-Policy: ${contentSecurityPolicy('https://pubsub.firmafon.dk/faye')}`,
+      '',
+    ]);
+  });
+
+  it('is the only place the policy comes from: netlify.toml would win over it', () => {
+    expect(headerValue('Content-Security-Policy')).toBeUndefined();
+    expect(toml).not.toMatch(/Content-Security-Policy\s*=/);
+  });
+});
+
+describe("the page's Content-Security-Policy", () => {
+  it("lets the page connect to its own origin and to exactly Firmafon's push service (https and its WebSocket)", () => {
+    expect(cspDirectives().filter((directive) => directive.startsWith('connect-src'))).toEqual([
+      "connect-src 'self' https://pubsub.firmafon.dk wss://pubsub.firmafon.dk",
+    ]);
+    expect(cspDirectives('http://127.0.0.1:8898/faye').filter((directive) => directive.startsWith('connect-src'))).toEqual([
+      "connect-src 'self' http://127.0.0.1:8898 ws://127.0.0.1:8898",
+    ]);
+  });
+
   it("lets forms post only to this origin (form-action 'self')", () => {
     expect(cspDirectives().filter((directive) => directive.startsWith('form-action'))).toEqual(["form-action 'self'"]);
   });
@@ -24,7 +51,6 @@ describe("netlify.toml's headers for every page", () => {
         "default-src 'none'",
         "script-src 'self'",
         "style-src 'self'",
-        "connect-src 'self'",
         "base-uri 'none'",
         "frame-ancestors 'none'",
         "object-src 'none'",
@@ -32,6 +58,9 @@ describe("netlify.toml's headers for every page", () => {
     );
   });
 
+});
+
+describe("netlify.toml's headers for every page", () => {
   it.each([
     ['Referrer-Policy', 'no-referrer'],
     ['X-Content-Type-Options', 'nosniff'],

@@ -27,8 +27,19 @@ describe('GET /api/config', () => {
       pkce: false,
       stateMode: 'required',
       redirectUri: null,
+      pushUrl: 'https://pubsub.firmafon.dk/faye',
     });
     expect(res.text).not.toContain(CLIENT_SECRET);
+  });
+
+  it("names the push service of FIRMAFON_PUBSUB_URL, and refuses one that is not a push URL with a 503 naming it", async () => {
+    useEnv({ ...baseEnv('https://app.firmafon.dk'), FIRMAFON_PUBSUB_URL: 'http://127.0.0.1:8898/faye' });
+    expect((await get()).json).toMatchObject({ pushUrl: 'http://127.0.0.1:8898/faye' });
+    useEnv({ ...baseEnv('https://app.firmafon.dk'), FIRMAFON_PUBSUB_URL: 'http://push.example/faye' });
+    const res = await get();
+    expect(res.status).toBe(503);
+    expect(String((res.json as { error_description?: unknown }).error_description)).toMatch(/^FIRMAFON_PUBSUB_URL must be an https URL/);
+    expect(res.text).not.toContain('push.example');
   });
 
   it('reflects PKCE, the state mode and FIRMAFON_URL without its trailing slash', async () => {

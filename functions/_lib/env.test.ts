@@ -20,6 +20,7 @@ describe('loadServerEnv', () => {
     const env = load({});
     expect(env).toEqual({
       firmafonUrl: 'https://app.firmafon.dk',
+      pushUrl: 'https://pubsub.firmafon.dk/faye',
       clientId: undefined,
       clientSecret: undefined,
       pkce: false,

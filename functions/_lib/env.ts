@@ -4,6 +4,7 @@
  * a variable's name.
  */
 import * as v from 'valibot';
+import { DEFAULT_FIRMAFON_PUBSUB_URL, parsePushUrl, PUBSUB_URL_HINT } from '../../common/push-service.ts';
 import { DEFAULT_FIRMAFON_URL } from '../../common/routes.ts';
 import { StateMode } from '../../common/state-mode.ts';
 import { misconfigured, ok, refuse, type Result } from './http.ts';
@@ -17,6 +18,8 @@ export type EnvRecord = Readonly<Record<string, string | undefined>>;
 export interface ServerEnv {
   /** Firmafon's origin, normalised, without a trailing slash. */
   firmafonUrl: string;
+  /** Firmafon's push service (Faye), which the SPA connects to directly: `FIRMAFON_PUBSUB_URL`, normalised. */
+  pushUrl: string;
   clientId: string | undefined;
   clientSecret: string | undefined;
   pkce: boolean;
@@ -47,6 +50,7 @@ export interface ServerEnv {
 /** Every variable the functions read (the tests save and restore exactly these). */
 export const ENV_KEYS = [
   'FIRMAFON_URL',
+  'FIRMAFON_PUBSUB_URL',
   'FIRMAFON_CLIENT_ID',
   'FIRMAFON_CLIENT_SECRET',
   'FIRMAFON_PKCE',
@@ -67,6 +71,7 @@ type Key = (typeof ENV_KEYS)[number];
 /** What a valid value looks like, for the site owner; never the value itself. */
 const HINTS: Record<Key, string> = {
   FIRMAFON_URL: 'must be an https origin such as https://app.firmafon.dk (http only for localhost)',
+  FIRMAFON_PUBSUB_URL: PUBSUB_URL_HINT,
   FIRMAFON_CLIENT_ID: 'must be a string',
   FIRMAFON_CLIENT_SECRET: 'must be a string',
   FIRMAFON_PKCE: 'must be on or off',
@@ -98,6 +103,10 @@ const OFF = ['off', 'false', '0'];
 
 const EnvSchema = v.object({
   FIRMAFON_URL: v.optional(Origin, DEFAULT_FIRMAFON_URL),
+  FIRMAFON_PUBSUB_URL: v.optional(
+    v.pipe(v.string(), v.transform(parsePushUrl), v.check((url) => url !== null), v.transform((url) => url ?? '')),
+    DEFAULT_FIRMAFON_PUBSUB_URL,
+  ),
   FIRMAFON_CLIENT_ID: v.optional(v.string()),
   FIRMAFON_CLIENT_SECRET: v.optional(v.string()),
   FIRMAFON_PKCE: v.optional(
@@ -167,6 +176,7 @@ function parseEnv(raw: Partial<Record<Key, string>>, checkedDomains: ReadonlySet
   if (configured === null || configured?.length === 0) return refuse(misconfigured(`RELAY_ORIGIN_PATTERN ${HINTS.RELAY_ORIGIN_PATTERN}.`));
   return ok({
     firmafonUrl: e.FIRMAFON_URL,
+    pushUrl: e.FIRMAFON_PUBSUB_URL,
     clientId: e.FIRMAFON_CLIENT_ID,
     clientSecret: e.FIRMAFON_CLIENT_SECRET,
     pkce: e.FIRMAFON_PKCE,
