@@ -57,7 +57,8 @@ export const CallSchema = v.object({
   nodes: v.nullish(v.array(CallNodeSchema), []),
   /** Seen in live data, not documented. */
   talk_duration: v.nullish(v.number(), null),
-  from_number_hidden: v.nullish(v.boolean(), null),
+  /** A boolean from `GET /calls`; pushed calls carry it as the string `"true"`/`"false"` (firmafon-api.md). */
+  from_number_hidden: v.nullish(v.union([v.boolean(), v.pipe(v.picklist(['true', 'false']), v.transform((flag) => flag === 'true'))]), null),
 });
 export type Call = v.InferOutput<typeof CallSchema>;
 

@@ -1,16 +1,23 @@
 /**
- * Calls in progress (`GET /call_nodes/live`), for the team board and the top of the calls page. Polled every few
- * seconds while a page shows them and the browser tab is visible (React Query pauses intervals in a hidden tab);
- * each answer also updates how far the browser's clock is behind Firmafon's (model/live-calls.ts).
+ * Calls in progress (`GET /call_nodes/live`), for the team board, the top of the calls page and the incoming call
+ * notice. Pushed calls (use-push.ts) replace their call's nodes in the cache as they happen; without push the nodes
+ * are polled every few seconds while a page shows them and the browser tab is visible (React Query pauses intervals
+ * in a hidden tab), and with push rarely, as a safety net. Each answer also updates how far the browser's clock is
+ * behind Firmafon's (model/live-calls.ts).
  */
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { LiveCallNodesResponseSchema } from '@common/team-schemas.ts';
-import type { CallNode } from '@common/call-schemas.ts';
+import type { Call, CallNode } from '@common/call-schemas.ts';
 import { firmafonGet } from '@/lib/api-client.ts';
 import { updateSkew } from '../model/live-calls.ts';
+import { openNodesOf } from '../model/push-messages.ts';
+import type { PushStatus } from './push-connection.ts';
+import { usePush } from './use-push.ts';
 
 /** How often calls in progress are asked for when nothing pushes them. */
 export const LIVE_CALLS_POLL_MS = 3_000;
+/** How often while push is live: only to catch what a lost message would leave wrong. */
+export const LIVE_CALLS_PUSHED_POLL_MS = 60_000;
 
 export interface LiveCallsData {
   nodes: CallNode[];
@@ -37,7 +44,30 @@ export const liveCallQueries = {
     }),
 };
 
-/** Calls in progress, polled while the component is shown and the tab visible. */
+/** The cached calls in progress with a pushed `call` in place of what was known of it: its open nodes, none once ended. */
+export function withPushedCall(data: LiveCallsData, call: Call, nowMs: number): LiveCallsData {
+  const nodes = [...data.nodes.filter((node) => node.call_uuid !== call.call_uuid), ...openNodesOf(call)];
+  return { nodes, skewMs: updateSkew(data.skewMs, latestStart(nodes), nowMs) };
+}
+
+/** Keeps calls in progress current from push while mounted; answers the push state (for the poll interval). */
+export function useLiveCallsPush(): PushStatus {
+  const queryClient = useQueryClient();
+  return usePush((event) => applyLiveCallEvent(queryClient, event));
+}
+
+/** A pushed event into the cache: a call replaces its nodes (nothing is cached before the first answer); a resync refetches. */
+export function applyLiveCallEvent(queryClient: QueryClient, event: Parameters<Parameters<typeof usePush>[0]>[0]): void {
+  const { queryKey } = liveCallQueries.nodes();
+  if (event.kind === 'call') queryClient.setQueryData(queryKey, (data) => (data ? withPushedCall(data, event.call, Date.now()) : data));
+  else if (event.kind === 'resync') void queryClient.refetchQueries({ queryKey, type: 'active' }, { cancelRefetch: false });
+}
+
+/** The poll interval of calls in progress for a push state. */
+export const liveCallsPollMs = (push: PushStatus) => (push === 'live' ? LIVE_CALLS_PUSHED_POLL_MS : LIVE_CALLS_POLL_MS);
+
+/** Calls in progress, pushed as they happen and polled while the component is shown and the tab visible. */
 export function useLiveCallNodes() {
-  return useQuery({ ...liveCallQueries.nodes(), refetchInterval: LIVE_CALLS_POLL_MS });
+  const push = useLiveCallsPush();
+  return { ...useQuery({ ...liveCallQueries.nodes(), refetchInterval: liveCallsPollMs(push) }), push };
 }

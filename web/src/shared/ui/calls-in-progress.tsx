@@ -36,7 +36,7 @@ export function CallsInProgress({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) 
       ? t.stale(new Date(live.dataUpdatedAt).toLocaleTimeString(INTL_LOCALE[locale], { timeZone: 'Europe/Copenhagen' }))
       : t.failed;
   } else {
-    status = live.data ? t.live : t.connecting;
+    status = !live.data ? t.connecting : live.push === 'live' ? t.pushed : live.push === 'down' ? t.pushDown : t.live;
   }
 
   return (

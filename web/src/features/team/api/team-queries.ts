@@ -1,20 +1,26 @@
 /**
- * The team: its members with their presence (`GET /employees`) and the signed-in person with their do-not-disturb (`GET /employee`, read with the team's schema, which keeps
- * `dnd_timeout_at`). One key factory; the members are polled while the board is visible so presence is never more
- * than about 10 s old, and each answer updates since when each person has been in their state (model/presence.ts).
- * The employee groups come from the shared layer (shared/api/employee-groups.ts).
+ * The team: its members with their presence (`GET /employees`) and the signed-in person with their do-not-disturb
+ * (`GET /employee`, read with the team's schema, which keeps `dnd_timeout_at`). One key factory. Presence pushed by
+ * Firmafon is written into the members as it comes (shared/api/use-push.ts); without push the members are polled while
+ * the board is visible so presence is never more than about 10 s old. Each answer and each push updates since when
+ * each person has been in their state (model/presence.ts). The employee groups come from the shared layer
+ * (shared/api/employee-groups.ts); a group's state is computed from its members, so a group's pushed presence is not needed.
  */
-import { queryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { TeamMemberResponseSchema, TeamMembersResponseSchema, type TeamMember } from '@common/team-schemas.ts';
 import type { EmployeeUpdate } from '@common/write-contract.ts';
 import { firmafonGet } from '@/lib/api-client.ts';
 import { firmafonWrite } from '@/lib/api-write.ts';
 import { employeeQueries } from '@/shared/api/employees.ts';
+import { usePush } from '@/shared/api/use-push.ts';
+import { employeeIdOf, type PresenceUpdate } from '@/shared/model/push-messages.ts';
 import { withDoNotDisturb } from '../model/do-not-disturb.ts';
 import { presenceOf, trackSince, type SinceEntry } from '../model/presence.ts';
 
-/** Presence is asked for this often while the board is shown and its tab visible (≤ 15 s, issue #13). */
+/** Presence is asked for this often while the board is shown and its tab visible, when nothing pushes it (≤ 15 s, issue #13). */
 export const MEMBERS_POLL_MS = 10_000;
+/** How often while push is live: a safety net only. */
+export const MEMBERS_PUSHED_POLL_MS = 60_000;
 /** Groups change rarely; their state is computed from the members. */
 export const GROUPS_POLL_MS = 60_000;
 
@@ -86,4 +92,31 @@ export function storeConfirmedMember(queryClient: QueryClient, member: TeamMembe
   queryClient.setQueryData(teamQueries.members().queryKey, (data) =>
     data ? { ...data, members: data.members.map((m) => (sameId(m.id, member.id) ? member : m)) } : data,
   );
+}
+
+/** The team data with a pushed presence applied to its person (a group's is ignored: it is computed from members). */
+export function withPushedPresence(data: TeamData, update: PresenceUpdate, nowMs: number): TeamData {
+  const id = employeeIdOf(update.endpoint);
+  const index = id === null ? -1 : data.members.findIndex((m) => sameId(m.id, id));
+  const member = data.members[index];
+  if (member === undefined) return data;
+  const changed = {
+    ...member,
+    live_presence: update.live_presence,
+    busy_since: update.busy_since,
+    ...(update.do_not_disturb === null ? {} : { do_not_disturb: update.do_not_disturb, dnd_timeout_at: update.dnd_timeout_at }),
+  };
+  const members = data.members.map((m, i) => (i === index ? changed : m));
+  return { members, since: trackSince(data.since, members, nowMs) };
+}
+
+/** The team's members, kept current by push while mounted, and polled (often without push, rarely with it). */
+export function useTeamMembers() {
+  const queryClient = useQueryClient();
+  const push = usePush((event) => {
+    const { queryKey } = teamQueries.members();
+    if (event.kind === 'presence') queryClient.setQueryData(queryKey, (data) => (data ? withPushedPresence(data, event.presence, Date.now()) : data));
+    else if (event.kind === 'resync') void queryClient.refetchQueries({ queryKey, type: 'active' }, { cancelRefetch: false });
+  });
+  return { ...useQuery({ ...teamQueries.members(), refetchInterval: push === 'live' ? MEMBERS_PUSHED_POLL_MS : MEMBERS_POLL_MS }), push };
 }

@@ -12,7 +12,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router-dom';
 import { useMessages } from '@/lib/i18n.tsx';
 import { employeeQueries } from '@/shared/api/employees.ts';
-import { LIVE_CALLS_POLL_MS, liveCallQueries, type LiveCallsData } from '@/shared/api/live-calls.ts';
+import { liveCallQueries, liveCallsPollMs, useLiveCallsPush, type LiveCallsData } from '@/shared/api/live-calls.ts';
 import { receptionQueries } from '@/shared/api/receptions.ts';
 import { endpointNames, endpointOf } from '@/shared/model/endpoints.ts';
 import { Button } from '@/shared/ui/button.tsx';
@@ -49,11 +49,13 @@ export function IncomingCallNotice() {
   const queryClient = useQueryClient();
   const notify = useNotifyPreference();
   const me = useQuery(employeeQueries.me());
+  // Pushed calls reach a hidden tab as they happen; without push, only someone who asked to be notified needs the
+  // calls polled while the tab is hidden.
+  const push = useLiveCallsPush();
   const live = useQuery({
     ...liveCallQueries.nodes(),
-    refetchInterval: LIVE_CALLS_POLL_MS,
-    // Only someone who asked to be notified needs the calls while the tab is hidden.
-    refetchIntervalInBackground: notify && notificationsGranted(),
+    refetchInterval: liveCallsPollMs(push),
+    refetchIntervalInBackground: push !== 'live' && notify && notificationsGranted(),
   });
   const receptions = useQuery(receptionQueries.list());
   const myEndpoint = me.data ? endpointOf('Employee', me.data) : null;

@@ -1,7 +1,8 @@
 /**
  * `/team`: the team board — calls in progress with calls waiting and the longest wait, then the people (presence,
- * search, call a colleague) and the groups. Presence and calls are polled while the page is shown and its tab is
- * visible; when Firmafon cannot be reached the board keeps the last known state and says how old it is.
+ * search, call a colleague) and the groups. Presence and calls are pushed as they change, and polled while push is
+ * not live (and the page shown, its tab visible); when Firmafon cannot be reached the board keeps the last known
+ * state and says how old it is.
  */
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -11,7 +12,7 @@ import { CallsInProgress } from '@/shared/ui/calls-in-progress.tsx';
 import { NoSwitchNotice } from '@/shared/ui/call-back-button.tsx';
 import { ErrorPanel } from '@/shared/ui/error-panel.tsx';
 import { Spinner } from '@/shared/ui/spinner.tsx';
-import { GROUPS_POLL_MS, MEMBERS_POLL_MS, teamQueries } from '../api/team-queries.ts';
+import { GROUPS_POLL_MS, teamQueries, useTeamMembers } from '../api/team-queries.ts';
 import { TeamGroups } from '../components/team-groups.tsx';
 import { TeamMembers } from '../components/team-members.tsx';
 import { teamMessages } from '../messages.ts';
@@ -22,7 +23,7 @@ import { employeeGroupQueries } from '@/shared/api/employee-groups.ts';
 export default function TeamPage() {
   const t = useMessages(teamMessages);
   const { locale } = useLocale();
-  const members = useQuery({ ...teamQueries.members(), refetchInterval: MEMBERS_POLL_MS });
+  const members = useTeamMembers();
   const groups = useQuery({ ...employeeGroupQueries.list(), refetchInterval: GROUPS_POLL_MS });
   const me = useQuery(teamQueries.me());
 
@@ -42,7 +43,7 @@ export default function TeamPage() {
         <p className="team-status team-status--down" role="status">
           {members.data && down ? t.presenceStale(updated) : ''}
         </p>
-        {members.data && !down ? <p className="team-status">{t.presenceLive(updated)}</p> : null}
+        {members.data && !down ? <p className="team-status">{members.push === 'live' ? t.presencePushed : t.presenceLive(updated)}</p> : null}
         <NoSwitchNotice />
         {members.data ? (
           <TeamMembers members={members.data.members} since={members.data.since} groups={groups.data ?? []} meId={me.data?.id} />

@@ -17,7 +17,7 @@ import { liveCallQueries, useLiveCallNodes } from '@/shared/api/live-calls.ts';
 import { formatPercent } from '@/shared/format/format.ts';
 import { useCopenhagenToday } from '@/shared/hooks/use-copenhagen-today.ts';
 import { Elapsed } from '@/shared/ui/elapsed.tsx';
-import { MEMBERS_POLL_MS, teamQueries } from '../api/team-queries.ts';
+import { teamQueries, useTeamMembers } from '../api/team-queries.ts';
 import { teamMessages } from '../messages.ts';
 import { clockTime } from '../model/clock-time.ts';
 import { availableNames, dayFigures, waitingFigures } from '../model/wallboard.ts';
@@ -42,7 +42,7 @@ export default function WallboardPage() {
   const intlLocale = INTL_LOCALE[locale];
   const today = useCopenhagenToday();
   const live = useLiveCallNodes();
-  const members = useQuery({ ...teamQueries.members(), refetchInterval: MEMBERS_POLL_MS });
+  const members = useTeamMembers();
   const day = useQuery(dayCallsQuery(today));
 
   const waiting = useMemo(() => (live.data ? waitingFigures(live.data.nodes) : null), [live.data]);

@@ -1,0 +1,96 @@
+/**
+ * Live updates pushed by the sandbox's Faye server (Firmafon's push service) in a real browser: a presence change and
+ * a call reach the team board as they happen — proven pushed because every poll for the same data is held unanswered
+ * until the screen shows the change — and when the push service stops, the board says so and polls, then goes back
+ * to push when it returns.
+ */
+import type { Page, Route } from '@playwright/test';
+import { expect as baseExpect, signIn, test } from './fixtures.ts';
+import { PROXY_PREFIX } from '../common/routes.ts';
+
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 180_000 });
+
+const people = (page: Page) => page.getByRole('list', { name: 'People' }).getByRole('listitem');
+const person = (page: Page, name: string) => people(page).filter({ hasText: name });
+const liveCalls = (page: Page) => page.getByRole('list', { name: 'Calls in progress' }).getByRole('listitem');
+const PUSHED = 'Live: updates as they happen.';
+const POLLING = 'Live updates are not reaching the dashboard just now: updated every few seconds instead.';
+
+const proxied = (path: string) => (url: URL) => url.pathname === `${PROXY_PREFIX}${path}`;
+
+/**
+ * Holds every request for `path` unanswered while `during` runs (then lets them through): what the page shows
+ * meanwhile cannot have come from a poll.
+ */
+async function withPollsHeld(page: Page, path: string, during: () => Promise<void>): Promise<void> {
+  const held: Route[] = [];
+  const matches = proxied(path);
+  const hold = (route: Route) => void held.push(route);
+  await page.route(matches, hold);
+  try {
+    await during();
+  } finally {
+    await page.unroute(matches, hold);
+    // A held poll the page has given up on cannot be let through; that is fine.
+    await Promise.allSettled(held.map((route) => route.fallback()));
+  }
+}
+
+async function openLiveBoard(page: Page): Promise<void> {
+  await signIn(page, { startAt: '/team' });
+  await expect(people(page).first()).toBeVisible();
+  await expect(page.getByText(PUSHED)).toBeVisible();
+  await expect(page.getByText('Presence is updated as it changes.')).toBeVisible();
+}
+
+test.describe('live updates by push', () => {
+  test('a presence change reaches the board within 2 s, with every poll held', async ({ page, sandbox }) => {
+    await openLiveBoard(page);
+    await expect(person(page, 'Mikkel Pedersen')).toContainText('Available');
+    await withPollsHeld(page, '/employees', async () => {
+      await sandbox.setPresence(4, 'busy');
+      await expect(person(page, 'Mikkel Pedersen')).toContainText('Busy', { timeout: 2_000 });
+      await sandbox.setPresence(4, 'available');
+      await expect(person(page, 'Mikkel Pedersen')).toContainText('Available', { timeout: 2_000 });
+    });
+  });
+
+  test('a call is pushed as it rings, is answered and ends, with every poll held', async ({ page, sandbox }) => {
+    await openLiveBoard(page);
+    await withPollsHeld(page, '/call_nodes/live', async () => {
+      const { callUuid } = await sandbox.ringCall({ receptionId: 2, employeeIds: [4] });
+      await expect(liveCalls(page)).toHaveCount(1, { timeout: 2_000 });
+      await expect(liveCalls(page).first()).toContainText('ringing Mikkel Pedersen');
+      await expect(person(page, 'Mikkel Pedersen')).toContainText('Ringing', { timeout: 2_000 });
+      await sandbox.answerCall(callUuid, 4);
+      await expect(liveCalls(page).first()).toContainText('Talking', { timeout: 2_000 });
+      await sandbox.endCall(callUuid);
+      await expect(liveCalls(page)).toHaveCount(0, { timeout: 2_000 });
+    });
+  });
+
+  test('falls back to polling while the push service is stopped, and goes back to push when it returns', async ({ page, sandbox }) => {
+    await openLiveBoard(page);
+    await sandbox.setPush(false);
+    await expect(page.getByText(POLLING)).toBeVisible();
+    await expect(page.getByText(/^Presence updated every 10 seconds; last at/)).toBeVisible();
+    // The sandbox publishes nothing while stopped: a change still arrives, polled (presence within one 10 s poll).
+    await sandbox.setPresence(4, 'busy');
+    await expect(person(page, 'Mikkel Pedersen')).toContainText('Busy');
+    const { callUuid } = await sandbox.ringCall({ receptionId: 2 });
+    await expect(liveCalls(page)).toHaveCount(1);
+
+    // The service returns: the connection comes back by itself (backoff at most 15 s), and changes are pushed again.
+    await sandbox.setPush(true);
+    await expect(page.getByText(PUSHED)).toBeVisible({ timeout: 45_000 });
+    await withPollsHeld(page, '/employees', async () => {
+      await sandbox.setPresence(4, 'available');
+      await expect(person(page, 'Mikkel Pedersen')).toContainText('Available', { timeout: 2_000 });
+    });
+    await withPollsHeld(page, '/call_nodes/live', async () => {
+      await sandbox.endCall(callUuid);
+      await expect(liveCalls(page)).toHaveCount(0, { timeout: 2_000 });
+    });
+  });
+});
