@@ -96,11 +96,14 @@ function removeStalePrebuiltRoots(): void {
  * [functions]) and package.json, and a link to node_modules for the bundled functions' external packages. The
  * function sources are not linked: netlify-cli would bundle them under mismatched (resolved vs. linked) paths.
  */
-function createPrebuiltRoot(): { dir: string; remove: () => void } {
+function createPrebuiltRoot(staticServerPort: number): { dir: string; remove: () => void } {
   removeStalePrebuiltRoots();
   const dir = mkdtempSync(join(tmpdir(), PREBUILT_ROOT_PREFIX));
   writeFileSync(join(dir, OWNER_FILE), String(process.pid));
-  copyFileSync('netlify.toml', join(dir, 'netlify.toml'));
+  // The static server gets a free port of its own rather than netlify-cli's default 3999, which another run on the
+  // machine may be taking at the same moment.
+  const toml = readFileSync('netlify.toml', 'utf8').replace(/^\[dev\]$/m, `[dev]\n  staticServerPort = ${staticServerPort}`);
+  writeFileSync(join(dir, 'netlify.toml'), toml);
   copyFileSync('package.json', join(dir, 'package.json'));
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
   // rmSync removes the link itself, never what it points to.
@@ -200,7 +203,7 @@ export async function runLocal(mode: LocalRunMode, options: LocalRunOptions = {}
   // netlify-cli gives the functions its own (inner) address as URL; on Netlify, URL is the site's public origin,
   // which is where Firmafon sends people back to.
   if (front && !process.env.FIRMAFON_REDIRECT_ORIGIN) childEnv.FIRMAFON_REDIRECT_ORIGIN = `http://localhost:${env.PORT}`;
-  const prebuiltRoot = options.prebuilt ? createPrebuiltRoot() : null;
+  const prebuiltRoot = options.prebuilt ? createPrebuiltRoot(await freePort()) : null;
   const child = spawn('netlify', args, {
     env: childEnv,
     stdio: ['ignore', 'pipe', 'inherit'],
