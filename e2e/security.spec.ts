@@ -3,6 +3,7 @@
  * and no page breaks the production Content-Security-Policy.
  */
 import type { Page } from '@playwright/test';
+import { SANDBOX_URL } from './env.ts';
 import { expect, logInAtFirmafon, signIn, test } from './fixtures.ts';
 
 /** A resume is a full round trip through the sandbox (config, authorize, callback, token). */
@@ -178,6 +179,11 @@ test.describe('content security policy', () => {
     expect(directives.filter((directive) => directive.startsWith('form-action'))).toEqual(["form-action 'self'"]);
     // Voicemails play from a Blob URL of a sound fetched with the token in a header; no other media source.
     expect(directives.filter((directive) => directive.startsWith('media-src'))).toEqual(["media-src 'self' blob:"]);
+    // The page talks to its own functions and to exactly the push service its deploy names (here the sandbox's).
+    const push = new URL(SANDBOX_URL);
+    expect(directives.filter((directive) => directive.startsWith('connect-src'))).toEqual([`connect-src 'self' ${push.origin} ws://${push.host}`]);
+    // One policy: a second (an earlier build's, say) would arrive joined to it by ", " and narrow it.
+    expect(csp.split(', ')).toHaveLength(1);
     const inline = await page.evaluate(() => ({
       scripts: document.querySelectorAll('script:not([src])').length,
       styles: document.querySelectorAll('style').length,
