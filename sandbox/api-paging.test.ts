@@ -1,19 +1,15 @@
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CallsResponseSchema, type Call } from '../common/call-schemas.ts';
 import { generateData } from './data/index.ts';
-import { getJson, NOW, obtainToken, startTestSandbox, type TestSandbox } from './test-support.ts';
+import { getJson, NOW, obtainToken, sandboxPerFile } from './test-support.ts';
 
 const COUNT = 1000;
 const SEED = 7;
-let sandbox: TestSandbox;
+const sandbox = sandboxPerFile({ calls: COUNT, seed: SEED, dataset: 'boundaries' });
 let token: string;
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ calls: COUNT, seed: SEED, dataset: 'boundaries' });
   token = await obtainToken(sandbox.url);
-});
-afterAll(async () => {
-  await sandbox.close();
 });
 
 async function page(limit: number, bound?: string): Promise<Call[]> {

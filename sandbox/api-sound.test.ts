@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPANY_ID, generateData, OTHER_COMPANY_ID } from './data/index.ts';
 import { parseRange } from './sound.ts';
-import { apiRequest, NOW, obtainToken, startTestSandbox, type TestSandbox } from './test-support.ts';
+import { apiRequest, NOW, obtainToken, sandboxPerFile } from './test-support.ts';
 
 const FILE = readFileSync(new URL('./assets/voicemail.mp3', import.meta.url));
 const SIZE = FILE.length;
@@ -11,14 +11,10 @@ const data = generateData({ count: CALLS, seed: 1, dataset: 'default', hostileNa
 const mine = data.voiceMails.find((s) => s.companyId === COMPANY_ID)?.voiceMail.id ?? 0;
 const theirs = data.voiceMails.find((s) => s.companyId === OTHER_COMPANY_ID)?.voiceMail.id ?? 0;
 
-let sandbox: TestSandbox;
+const sandbox = sandboxPerFile({ calls: CALLS });
 let token: string;
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ calls: CALLS });
   token = await obtainToken(sandbox.url);
-});
-afterAll(async () => {
-  await sandbox.close();
 });
 
 const soundUrl = (id: number | string = mine): string => `${sandbox.url}/api/v1/voice_mails/${id}/sound`;

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sandboxControl } from './client.ts';
-import { apiRequest, NOW, obtainToken, startTestSandbox, type TestSandbox } from './test-support.ts';
+import { apiRequest, NOW, obtainToken, sandboxPerFile } from './test-support.ts';
 
-let sandbox: TestSandbox;
+const sandbox = sandboxPerFile({}, { resetEachTest: true });
 let mette: string;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 beforeEach(async () => {
-  await sandboxControl(sandbox.url).reset();
   mette = await obtainToken(sandbox.url);
 });
 

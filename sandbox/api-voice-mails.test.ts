@@ -1,9 +1,9 @@
 import { request } from 'node:http';
 import * as v from 'valibot';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sandboxControl } from './client.ts';
 import { COMPANY_ID, generateData, OTHER_COMPANY_ID, VOICE_MAIL_SECONDS } from './data/index.ts';
-import { apiRequest, getJson, NOW, obtainToken, startTestSandbox, type TestSandbox, type WriteInit } from './test-support.ts';
+import { apiRequest, getJson, NOW, obtainToken, sandboxPerFile, startTestSandbox, type WriteInit } from './test-support.ts';
 
 const CALLS = 1000;
 const SEED = 3;
@@ -27,14 +27,10 @@ type VoiceMail = v.InferOutput<typeof VoiceMailSchema>;
 const ListSchema = v.strictObject({ voice_mails: v.array(VoiceMailSchema) });
 const OneSchema = v.strictObject({ voice_mail: VoiceMailSchema });
 
-let sandbox: TestSandbox;
+const sandbox = sandboxPerFile({ calls: CALLS, seed: SEED });
 let token: string;
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ calls: CALLS, seed: SEED });
   token = await obtainToken(sandbox.url);
-});
-afterAll(async () => {
-  await sandbox.close();
 });
 
 async function list(query = ''): Promise<VoiceMail[]> {

@@ -1,17 +1,13 @@
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EmployeeResponseSchema, EmployeesResponseSchema, ReceptionsResponseSchema } from '../common/firmafon-schemas.ts';
 import { CallResponseSchema, CallsResponseSchema, type Call } from '../common/call-schemas.ts';
-import { getJson, obtainToken, startTestSandbox, type TestSandbox } from './test-support.ts';
+import { getJson, obtainToken, sandboxPerFile } from './test-support.ts';
 
-let sandbox: TestSandbox;
+const sandbox = sandboxPerFile({ calls: 300 });
 let token: string;
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ calls: 300 });
   token = await obtainToken(sandbox.url);
-});
-afterAll(async () => {
-  await sandbox.close();
 });
 
 async function calls(query: string): Promise<Call[]> {

@@ -1,15 +1,9 @@
 /** The shared scripted client against a real sandbox: the OAuth client signs in once, the control client drives it. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sandboxControl, SandboxOAuthClient } from './client.ts';
-import { CLIENT, getJson, REDIRECT_URI, startTestSandbox, type TestSandbox } from './test-support.ts';
+import { CLIENT, getJson, REDIRECT_URI, sandboxPerTest } from './test-support.ts';
 
-let sandbox: TestSandbox;
-beforeEach(async () => {
-  sandbox = await startTestSandbox({ calls: 20 });
-});
-afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = sandboxPerTest({ calls: 20 });
 
 const oauthClient = () =>
   new SandboxOAuthClient({ sandboxUrl: sandbox.url, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, redirectUri: REDIRECT_URI });

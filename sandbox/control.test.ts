@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authorizePath, decide, logIn, pkcePair, SandboxBrowser } from './client.ts';
 import {
   CLIENT,
@@ -7,17 +7,10 @@ import {
   obtainToken,
   postToken,
   REDIRECT_URI,
-  startTestSandbox,
-  type TestSandbox,
+  sandboxPerTest,
 } from './test-support.ts';
 
-let sandbox: TestSandbox;
-beforeEach(async () => {
-  sandbox = await startTestSandbox({ calls: 80 });
-});
-afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = sandboxPerTest({ calls: 80 });
 
 async function control(action: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${sandbox.url}/sandbox/control/${action}`, {
@@ -243,8 +236,7 @@ describe('the sandbox pages', () => {
   });
 
   it('escapes hostile names on the consent page', async () => {
-    await sandbox.close();
-    sandbox = await startTestSandbox({
+    await sandbox.restart({
       hostileNames: true,
       clients: [{ clientId: 'x', clientSecret: 'y', name: '<img src=x onerror=alert(1)>', redirectUris: [REDIRECT_URI] }],
     });

@@ -1,21 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authorizePath, decide, hiddenFields, logIn, pkcePair, SandboxBrowser } from './client.ts';
 import {
   CLIENT,
   obtainRedirect,
   OTHER_CLIENT,
   REDIRECT_URI,
-  startTestSandbox,
-  type TestSandbox,
+  sandboxPerTest,
 } from './test-support.ts';
 
-let sandbox: TestSandbox;
-beforeEach(async () => {
-  sandbox = await startTestSandbox();
-});
-afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = sandboxPerTest();
 
 const base = (extra: Record<string, string> = {}): Record<string, string> => ({
   client_id: CLIENT.clientId,
@@ -164,16 +157,14 @@ describe('GET /api/v2/authorize', () => {
   });
 
   it('leaves state off the redirect when dropState is set', async () => {
-    await sandbox.close();
-    sandbox = await startTestSandbox({ dropState: true });
+    await sandbox.restart({ dropState: true });
     const location = await obtainRedirect(sandbox.url, { state: 'keep-me' });
     expect(location.searchParams.get('code')).toBeTruthy();
     expect(location.searchParams.has('state')).toBe(false);
   });
 
   it('refuses a request without a code_challenge when PKCE is required', async () => {
-    await sandbox.close();
-    sandbox = await startTestSandbox({ requirePkce: true });
+    await sandbox.restart({ requirePkce: true });
     const res = await new SandboxBrowser(sandbox.url).get(authorizePath(base()));
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get('location') ?? '');

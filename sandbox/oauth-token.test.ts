@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pkcePair } from './client.ts';
 import {
   CLIENT,
@@ -7,17 +7,10 @@ import {
   OTHER_CLIENT,
   postToken,
   REDIRECT_URI,
-  startTestSandbox,
-  type TestSandbox,
+  sandboxPerTest,
 } from './test-support.ts';
 
-let sandbox: TestSandbox;
-beforeEach(async () => {
-  sandbox = await startTestSandbox();
-});
-afterEach(async () => {
-  await sandbox.close();
-});
+const sandbox = sandboxPerTest();
 
 const grant = (code: string, extra: Record<string, string> = {}): Record<string, string> => ({
   grant_type: 'authorization_code',

@@ -2,7 +2,8 @@
  * Helpers for the sandbox's own tests: a started server with two registered clients and a movable clock, and the
  * OAuth dance for them on the shared scripted client (client.ts). Not part of the sandbox itself.
  */
-import { authorize, codeFrom, redeemCode, SandboxBrowser } from './client.ts';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { authorize, codeFrom, redeemCode, sandboxControl, SandboxBrowser } from './client.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from './server.ts';
 import { SANDBOX_PASSWORD, type SandboxClient } from './state.ts';
 
@@ -42,6 +43,70 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
       nowMs += ms;
     },
   };
+}
+
+/** A sandbox that a test file's hooks start and close: read its fields inside tests and hooks, once they run. */
+export interface HookedSandbox extends TestSandbox {
+  /** Closes this sandbox and starts another with `options` in its place, which the same hooks close. */
+  restart(options?: Partial<SandboxOptions>): Promise<void>;
+}
+
+function hookedSandbox(): HookedSandbox & { start(options: Partial<SandboxOptions>): Promise<void>; stop(): Promise<void> } {
+  let current: TestSandbox | undefined;
+  const started = (): TestSandbox => {
+    if (!current) throw new Error('The test sandbox runs only while the tests of its file do.');
+    return current;
+  };
+  const start = async (options: Partial<SandboxOptions>) => {
+    current = await startTestSandbox(options);
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    close: () => started().close(),
+    advance: (ms) => started().advance(ms),
+    async restart(options = {}) {
+      await started().close();
+      await start(options);
+    },
+    start,
+    async stop() {
+      await current?.close();
+    },
+  };
+}
+
+/** For a test file: a fresh sandbox started with `options` before each test and closed after it. */
+export function sandboxPerTest(options: Partial<SandboxOptions> = {}): HookedSandbox {
+  const sandbox = hookedSandbox();
+  beforeEach(async () => {
+    await sandbox.start(options);
+  });
+  afterEach(async () => {
+    await sandbox.stop();
+  });
+  return sandbox;
+}
+
+/**
+ * For a test file: one sandbox started with `options` before its first test and closed after its last. With
+ * `resetEachTest`, each test starts from a reset: its data regenerated; no tokens, codes, sessions, faults or logs.
+ */
+export function sandboxPerFile(options: Partial<SandboxOptions> = {}, { resetEachTest = false } = {}): HookedSandbox {
+  const sandbox = hookedSandbox();
+  beforeAll(async () => {
+    await sandbox.start(options);
+  });
+  afterAll(async () => {
+    await sandbox.stop();
+  });
+  if (resetEachTest) {
+    beforeEach(async () => {
+      await sandboxControl(sandbox.url).reset();
+    });
+  }
+  return sandbox;
 }
 
 /** The whole dance for a fresh browser: authorize → log in → Authorize. Returns the redirect Location. */

@@ -1,23 +1,13 @@
 /** The proxy function end to end: a real handler, real `Request`s, a fake Firmafon on loopback. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import handler, { config } from '../firmafon-proxy.ts';
-import { closedPortUrl, json, startFakeFirmafon, type FakeFirmafon } from './test-support/fake-firmafon.ts';
+import { closedPortUrl, fakeFirmafonPerFile, json } from './test-support/fake-firmafon.ts';
 import { ACCESS_TOKEN, SITE, baseEnv, captureConsole, inspect, seen, envPerTest } from './test-support/harness.ts';
 
-let fake: FakeFirmafon;
+const fake = fakeFirmafonPerFile(() => json(200, { calls: [] }));
 const useEnv = envPerTest(() => baseEnv(fake.url));
 
 captureConsole();
-beforeAll(async () => {
-  fake = await startFakeFirmafon();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => {
-  fake.received.length = 0;
-  fake.script(json(200, { calls: [] }));
-});
 
 function proxyRequest(pathAndQuery: string, init: { method?: string; headers?: Record<string, string> } = {}): Request {
   return new Request(`${SITE}/api/firmafon${pathAndQuery}`, {

@@ -1,18 +1,9 @@
 /** exchangeCode on its own: the request it sends and how it classifies Firmafon's answers. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exchangeCode, type ExchangeCodeOptions } from './oauth-exchange.ts';
-import { json, startFakeFirmafon, type FakeFirmafon } from './test-support/fake-firmafon.ts';
+import { fakeFirmafonPerFile, json } from './test-support/fake-firmafon.ts';
 
-let fake: FakeFirmafon;
-beforeAll(async () => {
-  fake = await startFakeFirmafon();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => {
-  fake.received.length = 0;
-});
+const fake = fakeFirmafonPerFile();
 
 const options = (overrides: Partial<ExchangeCodeOptions> = {}): ExchangeCodeOptions => ({
   tokenUrl: `${fake.url}/api/v2/token`,

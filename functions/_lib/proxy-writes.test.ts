@@ -3,27 +3,17 @@
  * dashboard's own script, with a small JSON body that matches its contract, sent on as a Rails form body.
  */
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE } from '../../common/routes.ts';
 import handler from '../firmafon-proxy.ts';
 import { encodeRailsForm, matchWrite } from './proxy-writes.ts';
-import { json, startFakeFirmafon, type FakeFirmafon } from './test-support/fake-firmafon.ts';
+import { fakeFirmafonPerFile, json } from './test-support/fake-firmafon.ts';
 import { ACCESS_TOKEN, SITE, baseEnv, captureConsole, envPerTest, inspect, seen, streamOf } from './test-support/harness.ts';
 
-let fake: FakeFirmafon;
+const fake = fakeFirmafonPerFile(() => json(200, { ok: true }));
 const useEnv = envPerTest(() => baseEnv(fake.url));
 
 captureConsole();
-beforeAll(async () => {
-  fake = await startFakeFirmafon();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => {
-  fake.received.length = 0;
-  fake.script(json(200, { ok: true }));
-});
 
 interface WriteInit {
   /** Replaces default headers; `null` removes one. */

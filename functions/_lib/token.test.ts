@@ -1,8 +1,8 @@
 /** The token function end to end: a real handler, real `Request`s, a fake Firmafon on loopback. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import handler, { config } from '../token.ts';
 import { signState } from './signed-state.ts';
-import { json, startFakeFirmafon, closedPortUrl, type FakeFirmafon } from './test-support/fake-firmafon.ts';
+import { closedPortUrl, fakeFirmafonPerFile, json } from './test-support/fake-firmafon.ts';
 import {
   ACCESS_TOKEN,
   CALLBACK,
@@ -28,20 +28,10 @@ import {
   tokenRequest,
 } from './test-support/harness.ts';
 
-let fake: FakeFirmafon;
+const fake = fakeFirmafonPerFile(() => json(200, { access_token: ACCESS_TOKEN, token_type: 'Bearer' }));
 const useEnv = envPerTest(() => baseEnv(fake.url));
 
 captureConsole();
-beforeAll(async () => {
-  fake = await startFakeFirmafon();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => {
-  fake.received.length = 0;
-  fake.script(json(200, { access_token: ACCESS_TOKEN, token_type: 'Bearer' }));
-});
 
 const call = async (request: Request) => inspect(await handler(request));
 

@@ -1,18 +1,9 @@
 /** fetchUpstream on its own, against a fake Firmafon on loopback: what it sends and how it classifies failures. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closedPortUrl, json, startFakeFirmafon, type FakeFirmafon } from './test-support/fake-firmafon.ts';
+import { describe, expect, it } from 'vitest';
+import { closedPortUrl, fakeFirmafonPerFile, json } from './test-support/fake-firmafon.ts';
 import { fetchUpstream, UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE, type UpstreamOptions } from './upstream.ts';
 
-let fake: FakeFirmafon;
-beforeAll(async () => {
-  fake = await startFakeFirmafon();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => {
-  fake.received.length = 0;
-});
+const fake = fakeFirmafonPerFile();
 
 const options = (overrides: Partial<UpstreamOptions> = {}): UpstreamOptions => ({
   timeoutMs: 2000,

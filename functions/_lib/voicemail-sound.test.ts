@@ -2,21 +2,15 @@
  * The voicemail sound function end to end: only Firmafon's own sound URLs are fetched, with the token from the
  * header; ranges pass through; only audio comes back; the token is never in a URL or a log line.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import handler from '../voicemail-sound.ts';
-import { json, startFakeFirmafon, type FakeAction, type FakeFirmafon } from './test-support/fake-firmafon.ts';
+import { fakeFirmafonPerFile, json, type FakeAction } from './test-support/fake-firmafon.ts';
 import { ACCESS_TOKEN, SITE, baseEnv, captureConsole, envPerTest, inspect, seen } from './test-support/harness.ts';
 
-let fake: FakeFirmafon;
+const fake = fakeFirmafonPerFile(() => audio());
 const useEnv = envPerTest(() => baseEnv(fake.url));
 
 captureConsole();
-beforeAll(async () => {
-  fake = await startFakeFirmafon();
-});
-afterAll(async () => {
-  await fake.close();
-});
 
 const MP3 = 'ID3\u0003fake-mp3-bytes';
 const audio = (status = 200, headers: Record<string, string> = {}, body = MP3): FakeAction => ({
@@ -24,10 +18,6 @@ const audio = (status = 200, headers: Record<string, string> = {}, body = MP3): 
   status,
   headers: { 'Content-Type': 'audio/mpeg', 'Accept-Ranges': 'bytes', 'Content-Length': String(Buffer.byteLength(body)), ...headers },
   body,
-});
-beforeEach(() => {
-  fake.received.length = 0;
-  fake.script(audio());
 });
 
 const soundUrl = (path = '/api/v1/voice_mails/302667/sound') => `${fake.url}${path}`;

@@ -208,61 +208,23 @@ export function incomingCall(ctx: Ctx, start: number, overrides: IncomingOverrid
   return { call, startedAt: start, endedAt, caller };
 }
 
-/** An outgoing call placed by an employee (from their number). The callee is not an employee: no answered_by. */
-export function outgoingCall(ctx: Ctx, start: number, callee: Party, employee: EmployeeJson): Built {
-  const { prng } = ctx;
-  const callUuid = prng.uuid();
-  const status: CallStatus = prng.chance(0.78) ? 'answered' : 'missed';
-  let answeredAt: number | null = null;
-  let endedAt: number;
-  let talk = 0;
-  if (status === 'answered') {
-    answeredAt = start + prng.int(4, 25);
-    talk = Math.max(1, Math.min(talkSeconds(prng), ctx.nowSec - answeredAt - 1));
-    endedAt = answeredAt + talk;
-  } else {
-    endedAt = start + prng.int(15, 40);
-  }
-  const call: CallJson = {
-    call_uuid: callUuid,
-    company_id: COMPANY_ID,
-    endpoint: employee.endpoint,
-    endpoint_name: employee.name,
-    from_number: employee.number,
-    from_number_formatted: formatPhoneNumber(employee.number),
-    from_number_hidden: false,
-    to_number: callee.number ?? '',
-    to_number_formatted: formatPhoneNumber(callee.number ?? ''),
-    from_contact: null,
-    to_contact: contactCopy(callee.contact),
-    direction: 'outgoing',
-    started_at: iso(start),
-    answered_at: isoOrNull(answeredAt),
-    ended_at: iso(endedAt),
-    answered_by: null,
-    status,
-    talk_duration: talk,
-    nodes: [
-      {
-        node_uuid: prng.uuid(),
-        call_uuid: callUuid,
-        endpoint: employee.endpoint,
-        started_at: iso(start),
-        answered_at: isoOrNull(answeredAt),
-        ended_at: iso(endedAt),
-        state: status === 'answered' ? 'answered' : 'missed',
-        node_type: 'employee',
-      },
-    ],
-  };
-  return { call, startedAt: start, endedAt, caller: { number: employee.number, contact: null, hidden: false } };
+/** An outgoing call placed by an employee (from their number) to a number that is not an employee's: no answered_by. */
+export interface PlacedCall {
+  employee: EmployeeJson;
+  toNumber: string;
+  contact: ContactJson | null;
+  callUuid: string;
+  nodeUuid: string;
+  status: 'ringing' | 'answered' | 'missed';
+  start: number;
+  answeredAt: number | null;
+  /** Null while it rings. */
+  endedAt: number | null;
+  talk: number;
 }
 
-/**
- * The call click-to-call places (`POST /switch/dial`): Firmafon rings the employee's own phone and then the number,
- * so it logs an outgoing call from the employee to the number, starting now and still ringing.
- */
-export function dialledCall(employee: EmployeeJson, toNumber: string, contact: ContactJson | null, start: number, callUuid: string, nodeUuid: string): Built {
+/** The call JSON of an outgoing call: the employee's one node is in the same state as the call. */
+export function placedCall({ employee, toNumber, contact, callUuid, nodeUuid, status, start, answeredAt, endedAt, talk }: PlacedCall): Built {
   const call: CallJson = {
     call_uuid: callUuid,
     company_id: COMPANY_ID,
@@ -277,12 +239,43 @@ export function dialledCall(employee: EmployeeJson, toNumber: string, contact: C
     to_contact: contactCopy(contact),
     direction: 'outgoing',
     started_at: iso(start),
-    answered_at: null,
-    ended_at: null,
+    answered_at: isoOrNull(answeredAt),
+    ended_at: isoOrNull(endedAt),
     answered_by: null,
-    status: 'ringing',
-    talk_duration: 0,
-    nodes: [{ node_uuid: nodeUuid, call_uuid: callUuid, endpoint: employee.endpoint, started_at: iso(start), answered_at: null, ended_at: null, state: 'ringing', node_type: 'employee' }],
+    status,
+    talk_duration: talk,
+    nodes: [
+      {
+        node_uuid: nodeUuid,
+        call_uuid: callUuid,
+        endpoint: employee.endpoint,
+        started_at: iso(start),
+        answered_at: isoOrNull(answeredAt),
+        ended_at: isoOrNull(endedAt),
+        state: status,
+        node_type: 'employee',
+      },
+    ],
   };
-  return { call, startedAt: start, endedAt: null, caller: { number: employee.number, contact: null, hidden: false } };
+  return { call, startedAt: start, endedAt, caller: { number: employee.number, contact: null, hidden: false } };
+}
+
+/** A past outgoing call placed by an employee, answered or missed, with its times drawn from `ctx`'s generator. */
+export function outgoingCall(ctx: Ctx, start: number, callee: Party, employee: EmployeeJson): Built {
+  const { prng } = ctx;
+  const callUuid = prng.uuid();
+  const status = prng.chance(0.78) ? 'answered' : 'missed';
+  let answeredAt: number | null = null;
+  let endedAt: number;
+  let talk = 0;
+  if (status === 'answered') {
+    answeredAt = start + prng.int(4, 25);
+    talk = Math.max(1, Math.min(talkSeconds(prng), ctx.nowSec - answeredAt - 1));
+    endedAt = answeredAt + talk;
+  } else {
+    endedAt = start + prng.int(15, 40);
+  }
+  // The node's id is drawn last, as it always was, so that a seed still generates the same calls.
+  const nodeUuid = prng.uuid();
+  return placedCall({ employee, toNumber: callee.number ?? '', contact: callee.contact, callUuid, nodeUuid, status, start, answeredAt, endedAt, talk });
 }

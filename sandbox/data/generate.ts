@@ -4,7 +4,7 @@
  */
 import { wallTime } from '../../common/copenhagen-time.ts';
 import { createPrng } from '../prng.ts';
-import { dialledCall, outgoingCall, incomingCall, type Built } from './calls.ts';
+import { outgoingCall, incomingCall, placedCall, type Built } from './calls.ts';
 import { buildEmployeeGroups, COMPANY_ID, contextFor, HOSTILE_IMG_NAME, type Ctx, type Party } from './company.ts';
 import { pickCallee } from './parties.ts';
 import { boundariesSchedule, DAY_SECONDS, defaultSchedule } from './schedule.ts';
@@ -106,11 +106,27 @@ export function addIncomingCalls(
   return added;
 }
 
-/** Logs the outgoing call a dial places (see `dialledCall`), newest first with the rest; returns it. */
+/**
+ * Logs the call click-to-call places (`POST /switch/dial`), newest first with the rest, and returns it: Firmafon
+ * rings the employee's own phone and then the number, so it logs an outgoing call from the employee to the
+ * number, starting now and still ringing.
+ */
 export function addDialledCall(data: SandboxData, options: { employee: EmployeeJson; toNumber: string; nowSec: number }): StoredCall {
   const prng = createPrng((data.calls.length * 104729 + options.nowSec) >>> 0);
   const contact = data.contacts.find((c) => c.number === options.toNumber) ?? null;
-  const built = dialledCall(options.employee, options.toNumber, contact, options.nowSec, prng.uuid(), prng.uuid());
+  const callUuid = prng.uuid();
+  const built = placedCall({
+    employee: options.employee,
+    toNumber: options.toNumber,
+    contact,
+    callUuid,
+    nodeUuid: prng.uuid(),
+    status: 'ringing',
+    start: options.nowSec,
+    answeredAt: null,
+    endedAt: null,
+    talk: 0,
+  });
   const seq = data.calls.reduce((max, c) => Math.max(max, c.seq), 0) + 1;
   const stored: StoredCall = { call: built.call, startedAt: built.startedAt, endedAt: built.endedAt, seq };
   data.calls.push(stored);

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export interface ReceivedRequest {
   method: string;
@@ -75,6 +76,39 @@ export async function startFakeFirmafon(): Promise<FakeFirmafon> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * For a test file: one fake Firmafon for all its tests, started before the first and closed after the last. Each
+ * test starts with an empty record of requests and, when `answer` is given, with that answer scripted again (without
+ * it, a test's script stays for the next). Read the returned object's fields inside tests and hooks, once it runs.
+ */
+export function fakeFirmafonPerFile(answer?: () => FakeAction): FakeFirmafon {
+  let current: FakeFirmafon | undefined;
+  const started = (): FakeFirmafon => {
+    if (!current) throw new Error('The fake Firmafon runs only while the tests of its file do.');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startFakeFirmafon();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(() => {
+    started().received.length = 0;
+    if (answer) started().script(answer());
+  });
+  return {
+    get url() {
+      return started().url;
+    },
+    get received() {
+      return started().received;
+    },
+    script: (action) => started().script(action),
+    close: () => started().close(),
   };
 }
 

@@ -3,14 +3,18 @@
  * route names. Pure.
  */
 
-interface Named {
+/** A reception, employee or group as Firmafon lists it: enough to name it and to know its endpoint. */
+export interface Named {
   id: number | string;
   name: string;
   endpoint: string | null;
 }
 
+/** What an endpoint names: a reception, an employee or an employee group. */
+export type EndpointKind = 'Reception' | 'Employee' | 'EmployeeGroup';
+
 /** A reception's, employee's or group's endpoint, as Firmafon writes it when the resource does not say. */
-export const endpointOf = (kind: 'Reception' | 'Employee' | 'EmployeeGroup', item: Named): string => item.endpoint ?? `${kind}#${item.id}`;
+export const endpointOf = (kind: EndpointKind, item: Named): string => item.endpoint ?? `${kind}#${item.id}`;
 
 /** `Reception#1` → the reception's name, `Employee#22` → the employee's, `EmployeeGroup#2` → the group's; from whatever lists loaded. */
 export function endpointNames(

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CallNode } from '@common/call-schemas.ts';
+import { makeCallNode } from '@/shared/testing/make-call.ts';
 import { elapsedSeconds, liveCallsFrom, updateSkew, waitingSummary } from './live-calls.ts';
 
-const node = (overrides: Partial<CallNode>): CallNode => ({
-  node_uuid: 'n',
-  call_uuid: 'c1',
-  endpoint: 'Reception#1',
-  endpoint_name: null,
-  started_at: '2026-11-30T10:00:00Z',
-  answered_at: null,
-  ended_at: null,
-  state: 'open',
-  node_type: 'phase',
-  ...overrides,
-});
+const node = (overrides: Partial<CallNode>): CallNode => makeCallNode({ started_at: '2026-11-30T10:00:00Z', ...overrides });
 const T0 = Date.parse('2026-11-30T10:00:00Z');
 
 describe('liveCallsFrom', () => {

@@ -1,5 +1,5 @@
-/** Test data: a valid call with sensible defaults; override what the test is about. */
-import type { Call } from '@common/call-schemas.ts';
+/** Test data: a valid call, or one node of a call's route, with sensible defaults; override what the test is about. */
+import type { Call, CallNode } from '@common/call-schemas.ts';
 
 let counter = 0;
 
@@ -23,6 +23,22 @@ export function makeCall(overrides: Partial<Call> = {}): Call {
     nodes: [],
     talk_duration: null,
     from_number_hidden: null,
+    ...overrides,
+  };
+}
+
+/** A node still open: call `c1` waiting at Reception#1 since 10:00 in Copenhagen on 30 November 2026. */
+export function makeCallNode(overrides: Partial<CallNode> = {}): CallNode {
+  return {
+    node_uuid: 'n',
+    call_uuid: 'c1',
+    endpoint: 'Reception#1',
+    endpoint_name: null,
+    started_at: '2026-11-30T10:00:00+01:00',
+    answered_at: null,
+    ended_at: null,
+    state: 'open',
+    node_type: 'phase',
     ...overrides,
   };
 }

@@ -7,11 +7,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { formatPhoneNumber } from '@common/phone.ts';
 import { Button } from '@/shared/ui/button.tsx';
+import { EndpointOptgroup } from '@/shared/ui/endpoint-optgroup.tsx';
 import { useMessages } from '@/lib/i18n.tsx';
 import { callWords } from '@/shared/messages.ts';
 import { employeeQueries } from '@/shared/api/employees.ts';
 import { receptionQueries } from '@/shared/api/receptions.ts';
-import { endpointOf } from '@/shared/model/endpoints.ts';
+import { endpointNames } from '@/shared/model/endpoints.ts';
 import { callsMessages } from '../messages.ts';
 import {
   FILTER_DIRECTIONS,
@@ -69,10 +70,7 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
     [hint ? fieldId(`${name}-hint`) : null, errors[name] ? fieldId(`${name}-error`) : null].filter(Boolean).join(' ') ||
     undefined;
 
-  const knownEndpoints = new Set([
-    ...(receptions.data ?? []).map((r) => endpointOf('Reception', r)),
-    ...(employees.data ?? []).map((e) => endpointOf('Employee', e)),
-  ]);
+  const knownEndpoints = endpointNames(receptions.data, employees.data);
 
   return (
     <form ref={formRef} className="call-filters" aria-labelledby={fieldId('heading')} onSubmit={onSubmit} noValidate>
@@ -137,24 +135,8 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
             {values.endpoint && !knownEndpoints.has(values.endpoint) ? (
               <option value={values.endpoint}>{values.endpoint}</option>
             ) : null}
-            {receptions.data?.length ? (
-              <optgroup label={t.receptions}>
-                {receptions.data.map((r) => (
-                  <option key={r.id} value={endpointOf('Reception', r)}>
-                    {r.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {employees.data?.length ? (
-              <optgroup label={t.employees}>
-                {employees.data.map((e) => (
-                  <option key={e.id} value={endpointOf('Employee', e)}>
-                    {e.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
+            <EndpointOptgroup label={t.receptions} kind="Reception" items={receptions.data} />
+            <EndpointOptgroup label={t.employees} kind="Employee" items={employees.data} />
           </select>
           {receptions.isError || employees.isError ? (
             <p id={fieldId('endpoint-error')} className="field__hint">

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Call } from '@common/call-schemas.ts';
 import { Button } from '@/shared/ui/button.tsx';
 import { ErrorPanel } from '@/shared/ui/error-panel.tsx';
+import { PagingFooter } from '@/shared/ui/paging-footer.tsx';
 import { Spinner } from '@/shared/ui/spinner.tsx';
 import { useMessages } from '@/lib/i18n.tsx';
 import { callQueries } from '../api/call-queries.ts';
@@ -147,19 +148,7 @@ export function CallsList({ filters, onClearFilters }: CallsListProps) {
         </Button>
       </div>
       <CallsTable calls={calls} newIds={newIds} listSearch={listSearch} onNearEnd={onNearEnd} />
-      <div className="calls-more">
-        {isFetchNextPageError ? (
-          <ErrorPanel error={list.error} onRetry={() => void fetchNextPage()} />
-        ) : isFetchingNextPage ? (
-          <Spinner label={t.loadingMore} />
-        ) : hasNextPage ? (
-          <Button variant="secondary" onClick={loadOlder}>
-            {t.loadOlder}
-          </Button>
-        ) : (
-          <p className="calls-end">{t.endOfHistory}</p>
-        )}
-      </div>
+      <PagingFooter className="calls-more" endClassName="calls-end" list={list} onLoadMore={loadOlder} labels={t} />
       {liveRegion}
     </section>
   );

@@ -9,6 +9,7 @@ import { useMessages } from '@/lib/i18n.tsx';
 import { statisticsMessages } from '../messages.ts';
 import type { DayCount, Row } from '../model/figures.ts';
 import { RectChart, type ChartItem } from './rect-chart.tsx';
+import { StatTable } from './stat-table.tsx';
 
 const ROW_HEIGHT = 28;
 const LABEL_WIDTH = 150;
@@ -44,25 +45,11 @@ export function RowsChart({ title, rows }: { title: string; rows: readonly Row[]
         </text>
       ))}
       table={
-        <table className="stat-table">
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.name}</th>
-              <th scope="col">{t.answered}</th>
-              <th scope="col">{t.missed}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.name}</th>
-                <td>{row.answered}</td>
-                <td>{row.missed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StatTable
+          caption={title}
+          columns={[t.name, t.answered, t.missed]}
+          rows={rows.map((row) => ({ key: row.key, header: row.name, cells: [row.answered, row.missed] }))}
+        />
       }
     />
   );
@@ -115,27 +102,11 @@ export function PerDayChart({ days, formatDay }: { days: readonly DayCount[]; fo
         </Group>
       }
       table={
-        <table className="stat-table">
-          <caption>{t.perDayHeading}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.day}</th>
-              <th scope="col">{t.incoming}</th>
-              <th scope="col">{t.answered}</th>
-              <th scope="col">{t.missed}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((day) => (
-              <tr key={day.day}>
-                <th scope="row">{formatDay(day.day)}</th>
-                <td>{day.incoming}</td>
-                <td>{day.answered}</td>
-                <td>{day.missed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StatTable
+          caption={t.perDayHeading}
+          columns={[t.day, t.incoming, t.answered, t.missed]}
+          rows={days.map((day) => ({ key: day.day, header: formatDay(day.day), cells: [day.incoming, day.answered, day.missed] }))}
+        />
       }
     />
   );
@@ -224,29 +195,12 @@ export function MissedHeatMap({ heat }: { heat: readonly (readonly number[])[] }
             }
             table={
               <div className="stat-table__scroll" tabIndex={0} role="group" aria-label={t.heatHeading}>
-                <table className="stat-table stat-table--heat">
-                  <caption>{t.heatHeading}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.weekday}</th>
-                      {Array.from({ length: 24 }, (_, hour) => (
-                        <th key={hour} scope="col">
-                          {String(hour).padStart(2, '0')}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {heat.map((hours, weekday) => (
-                      <tr key={weekday}>
-                        <th scope="row">{t.weekdays[weekday]}</th>
-                        {hours.map((n, hour) => (
-                          <td key={hour}>{n}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <StatTable
+                  className="stat-table stat-table--heat"
+                  caption={t.heatHeading}
+                  columns={[t.weekday, ...Array.from({ length: 24 }, (_, hour) => String(hour).padStart(2, '0'))]}
+                  rows={heat.map((hours, weekday) => ({ key: weekday, header: t.weekdays[weekday], cells: hours }))}
+                />
               </div>
             }
           />

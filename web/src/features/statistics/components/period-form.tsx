@@ -8,8 +8,8 @@ import { useMessages } from '@/lib/i18n.tsx';
 import { employeeGroupQueries } from '@/shared/api/employee-groups.ts';
 import { employeeQueries } from '@/shared/api/employees.ts';
 import { receptionQueries } from '@/shared/api/receptions.ts';
-import { endpointOf } from '@/shared/model/endpoints.ts';
 import { Button } from '@/shared/ui/button.tsx';
+import { EndpointOptgroup } from '@/shared/ui/endpoint-optgroup.tsx';
 import { statisticsMessages } from '../messages.ts';
 import { PRESETS, parsePeriodForm, presetOf, presetPeriod, type PeriodFormError, type StatisticsParams } from '../model/period.ts';
 
@@ -90,33 +90,9 @@ export function PeriodForm({ params, today, onApply }: { params: StatisticsParam
           <select id={`${id}-endpoint`} name="endpoint" value={values.endpoint} onChange={set('endpoint')}>
             <option value="">{t.everyone}</option>
             {values.endpoint && !receptions.data && !employees.data && !groups.data ? <option value={values.endpoint}>{values.endpoint}</option> : null}
-            {receptions.data?.length ? (
-              <optgroup label={t.receptions}>
-                {receptions.data.map((r) => (
-                  <option key={r.id} value={endpointOf('Reception', r)}>
-                    {r.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {groups.data?.length ? (
-              <optgroup label={t.groups}>
-                {groups.data.map((g) => (
-                  <option key={g.id} value={endpointOf('EmployeeGroup', g)}>
-                    {g.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {employees.data?.length ? (
-              <optgroup label={t.employees}>
-                {employees.data.map((e) => (
-                  <option key={e.id} value={endpointOf('Employee', e)}>
-                    {e.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
+            <EndpointOptgroup label={t.receptions} kind="Reception" items={receptions.data} />
+            <EndpointOptgroup label={t.groups} kind="EmployeeGroup" items={groups.data} />
+            <EndpointOptgroup label={t.employees} kind="Employee" items={employees.data} />
           </select>
         </div>
         <Button type="submit">{t.show}</Button>

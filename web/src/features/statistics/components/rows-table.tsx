@@ -8,6 +8,7 @@ import { rowsCsvFileName, rowsToCsv } from '../model/csv.ts';
 import type { Row } from '../model/figures.ts';
 import type { Period } from '../model/period.ts';
 import { RowsChart } from './charts.tsx';
+import { StatTable } from './stat-table.tsx';
 
 export function RowsSection({ kind, rows, period, rule }: { kind: 'reception' | 'employee'; rows: readonly Row[]; period: Period; rule?: string }) {
   const t = useMessages(statisticsMessages);
@@ -19,33 +20,22 @@ export function RowsSection({ kind, rows, period, rule }: { kind: 'reception' | 
       <div className="stat-rows__table">
         {/* Focusable, so a keyboard can scroll a table wider than a phone. */}
         <div className="stat-table__scroll" tabIndex={0} role="group" aria-label={caption}>
-          <table className="stat-table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.incoming}</th>
-                <th scope="col">{t.answered}</th>
-                <th scope="col">{t.missed}</th>
-                <th scope="col">{t.answerRate}</th>
-                <th scope="col">{t.talkTotal}</th>
-                <th scope="col">{t.talkAverage}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.name}</th>
-                  <td>{row.incoming}</td>
-                  <td>{row.answered}</td>
-                  <td>{row.missed}</td>
-                  <td>{row.answerRate === null ? '—' : formatPercent(row.answerRate, intl)}</td>
-                  <td>{formatDuration(row.talkTotal, locale)}</td>
-                  <td>{row.talkAverage === null ? '—' : formatDuration(row.talkAverage, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StatTable
+            caption={caption}
+            columns={[t.name, t.incoming, t.answered, t.missed, t.answerRate, t.talkTotal, t.talkAverage]}
+            rows={rows.map((row) => ({
+              key: row.key,
+              header: row.name,
+              cells: [
+                row.incoming,
+                row.answered,
+                row.missed,
+                row.answerRate === null ? '—' : formatPercent(row.answerRate, intl),
+                formatDuration(row.talkTotal, locale),
+                row.talkAverage === null ? '—' : formatDuration(row.talkAverage, locale),
+              ],
+            }))}
+          />
         </div>
         <div className="stat-rows__actions">
           {rule ? (

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CallNode } from '@common/call-schemas.ts';
 import { filtersFromSearchParams } from '@/shared/model/call-filters.ts';
-import { makeCall } from '@/shared/testing/make-call.ts';
+import { makeCall, makeCallNode as node } from '@/shared/testing/make-call.ts';
 import { callerOf, callsRingingMe, nextNotices, type NoticeMemory } from './incoming-call.ts';
 
-const node = (overrides: Partial<CallNode>): CallNode => ({
-  node_uuid: 'n',
-  call_uuid: 'c1',
-  endpoint: 'Reception#1',
-  endpoint_name: null,
-  started_at: '2026-11-30T10:00:00+01:00',
-  answered_at: null,
-  ended_at: null,
-  state: 'open',
-  node_type: 'phase',
-  ...overrides,
-});
 const mine = (callUuid: string, overrides: Partial<CallNode> = {}) => node({ call_uuid: callUuid, node_type: 'employee', endpoint: 'Employee#1', state: 'new', ...overrides });
 
 describe('what counts as ringing me', () => {

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CallNode } from '@common/call-schemas.ts';
 import { computeDayOverview, findNotCalledBack } from '@/shared/model/call-overview.ts';
-import { makeCall } from '@/shared/testing/make-call.ts';
+import { makeCall, makeCallNode as node } from '@/shared/testing/make-call.ts';
 import { availableNames, dayFigures, waitingFigures } from './wallboard.ts';
-
-const node = (overrides: Partial<CallNode>): CallNode => ({
-  node_uuid: 'n',
-  call_uuid: 'c1',
-  endpoint: 'Reception#1',
-  endpoint_name: null,
-  started_at: '2026-11-30T10:00:00+01:00',
-  answered_at: null,
-  ended_at: null,
-  state: 'open',
-  node_type: 'phase',
-  ...overrides,
-});
 
 describe('the wallboard figures', () => {
   it("count today's answered share and missed-not-called-back exactly as the calls page's overview does", () => {

@@ -16,6 +16,7 @@ import { endpointOf } from '@/shared/model/endpoints.ts';
 import { Alert } from '@/shared/ui/alert.tsx';
 import { Button } from '@/shared/ui/button.tsx';
 import { ErrorPanel } from '@/shared/ui/error-panel.tsx';
+import { PagingFooter } from '@/shared/ui/paging-footer.tsx';
 import { Spinner } from '@/shared/ui/spinner.tsx';
 import {
   deleteVoiceMail,
@@ -216,20 +217,9 @@ export function VoicemailList({ filters, onClearFilters }: VoicemailListProps) {
   }
 
   const more = (
-    <div className="vm-more">
-      {isFetchNextPageError ? (
-        <ErrorPanel error={list.error} onRetry={() => void fetchNextPage()} />
-      ) : isFetchingNextPage ? (
-        <Spinner label={t.loadingMore} />
-      ) : hasNextPage ? (
-        <Button variant="secondary" onClick={loadOlder}>
-          {t.loadOlder}
-        </Button>
-      ) : (
-        <p className="vm-end">{t.endOfHistory}</p>
-      )}
+    <PagingFooter className="vm-more" endClassName="vm-end" list={list} onLoadMore={loadOlder} labels={t}>
       <div ref={sentinelRef} aria-hidden="true" />
-    </div>
+    </PagingFooter>
   );
 
   if (all.length === 0) {
