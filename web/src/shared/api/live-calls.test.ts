@@ -1,21 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { CallNode } from '@common/call-schemas.ts';
-import { makeCall } from '../testing/make-call.ts';
+import { makeCall, makeCallNode } from '../testing/make-call.ts';
 import { applyLiveCallEvent, LIVE_CALLS_POLL_MS, LIVE_CALLS_PUSHED_POLL_MS, liveCallQueries, liveCallsPollMs, withPushedCall } from './live-calls.ts';
 
-const node = (callUuid: string, uuid: string, fields: Partial<CallNode> = {}): CallNode => ({
-  node_uuid: uuid,
-  call_uuid: callUuid,
-  endpoint: 'Reception#1',
-  endpoint_name: null,
-  started_at: '2026-11-30T09:00:00.000Z',
-  answered_at: null,
-  ended_at: null,
-  state: 'open',
-  node_type: 'reception',
-  ...fields,
-});
+const node = (callUuid: string, uuid: string, fields: Partial<CallNode> = {}): CallNode =>
+  makeCallNode({ node_uuid: uuid, call_uuid: callUuid, started_at: '2026-11-30T09:00:00.000Z', ...fields });
 
 describe('a pushed call in calls in progress', () => {
   const before = { nodes: [node('a', 'a1'), node('b', 'b1')], skewMs: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeCall } from '../testing/make-call.ts';
+import { makeCall, makeCallNode } from '../testing/make-call.ts';
 import { channelsFor, employeeIdOf, openNodesOf, PushMessageError, readPushMessage } from './push-messages.ts';
 
 describe('channelsFor', () => {
@@ -50,7 +50,7 @@ describe('readPushMessage', () => {
 });
 
 describe('openNodesOf', () => {
-  const node = (uuid: string, ended: string | null) => ({ node_uuid: uuid, call_uuid: null, endpoint: 'Employee#1', endpoint_name: null, started_at: '2026-11-30T09:00:00.000Z', answered_at: null, ended_at: ended, state: ended ? 'hungup' : 'open', node_type: 'employee' });
+  const node = (uuid: string, ended: string | null) => makeCallNode({ node_uuid: uuid, call_uuid: null, endpoint: 'Employee#1', ended_at: ended, state: ended ? 'hungup' : 'open', node_type: 'employee' });
 
   it("keeps a call's open nodes, with the call's uuid where a node lacks it", () => {
     const call = makeCall({ call_uuid: 'c1', ended_at: null, nodes: [node('a', null), node('b', '2026-11-30T09:01:00.000Z')] });
