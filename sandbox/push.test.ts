@@ -1,19 +1,12 @@
 import faye, { type Client as FayeClient } from 'faye';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandboxControl } from './client.ts';
-import { apiRequest, obtainToken, startTestSandbox, type TestSandbox } from './test-support.ts';
+import { apiRequest, obtainToken, sandboxPerFile } from './test-support.ts';
 
-let sandbox: TestSandbox;
+const sandbox = sandboxPerFile({}, { resetEachTest: true });
 let mette: string;
 const clients: FayeClient[] = [];
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 beforeEach(async () => {
-  await sandboxControl(sandbox.url).reset();
   mette = await obtainToken(sandbox.url);
 });
 afterEach(() => {
