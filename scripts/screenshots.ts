@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: signs in to the production-like run on the sandbox and saves the calls page
  * (light, dark, 375 px mobile), the voicemail inbox, the team board (with calls in progress that the sandbox's
- * control API starts) and the statistics page (light, dark) to docs/screenshots/, as shown in the README.
+ * control API starts, pushed), the wallboard (1920 × 1080) and the statistics page (light, dark) to docs/screenshots/,
+ * as shown in the README.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -65,6 +66,13 @@ try {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
     await page.getByRole('list', { name: 'Calls in progress' }).getByRole('listitem').nth(1).waitFor();
     await page.getByRole('list', { name: 'Members of Support' }).waitFor();
+    await page.getByText('Live: updates as they happen.').waitFor();
+  };
+  const openWallboard = async (page: Page) => {
+    await openTeam(page);
+    await page.getByRole('link', { name: 'Open the wallboard' }).click();
+    await page.getByTestId('wallboard-waiting').getByText('1').waitFor();
+    await page.getByTestId('wallboard-answered').getByText('%').waitFor();
   };
   const openStatistics = async (page: Page) => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics' }).click();
@@ -76,6 +84,7 @@ try {
     { name: 'calls-mobile.png', colorScheme: 'light', viewport: { width: 375, height: 812 } },
     { name: 'voicemail-light.png', colorScheme: 'light', viewport: { width: 1280, height: 900 }, open: openVoicemail },
     { name: 'team-light.png', colorScheme: 'light', viewport: { width: 1280, height: 1000 }, open: openTeam },
+    { name: 'wallboard.png', colorScheme: 'dark', viewport: { width: 1920, height: 1080 }, open: openWallboard },
     { name: 'statistics-light.png', colorScheme: 'light', viewport: { width: 1280, height: 900 }, open: openStatistics, fullPage: true },
     { name: 'statistics-dark.png', colorScheme: 'dark', viewport: { width: 1280, height: 900 }, open: openStatistics },
   ];
