@@ -94,3 +94,18 @@ test.describe('live updates by push', () => {
     });
   });
 });
+
+test('a call that ends appears at the top of the calls list at once, not at the next 30 s poll', async ({ page, sandbox }) => {
+  // The list's first page is also its newest until the first poll, 30 s after the page showed it: a row that
+  // appears well before then came because of the push.
+  const firstPage = page.waitForResponse((response) => new URL(response.url()).pathname === `${PROXY_PREFIX}/calls`);
+  await signIn(page, { startAt: '/calls' });
+  await firstPage;
+  await expect(page.getByText(PUSHED)).toBeVisible();
+  const { callUuid } = await sandbox.ringCall({ receptionId: 1, employeeIds: [4] });
+  await sandbox.answerCall(callUuid, 4);
+  await sandbox.endCall(callUuid);
+  const row = page.getByRole('row').filter({ has: page.locator(`a[href$="/calls/${callUuid}"]`) });
+  await expect(row).toBeVisible({ timeout: 10_000 });
+  await expect(row).toContainText('New');
+});

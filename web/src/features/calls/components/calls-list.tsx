@@ -1,12 +1,14 @@
 /**
  * The filtered call history: pages loaded on demand (button, or on reaching the end of the list), merged
- * with the newest page that is polled every 30 s while the tab is visible. Calls that arrive while the page
+ * with the newest page, which is fetched again when Firmafon pushes a call that has ended and polled every 30 s
+ * while the tab is visible. Calls that arrive while the page
  * is open are marked "New" and announced politely. Render this keyed by the filters, so that the "new" marks
  * and the reader's place belong to one set of filters.
  */
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Call } from '@common/call-schemas.ts';
+import { usePush } from '@/shared/api/use-push.ts';
 import { Button } from '@/shared/ui/button.tsx';
 import { ErrorPanel } from '@/shared/ui/error-panel.tsx';
 import { PagingFooter } from '@/shared/ui/paging-footer.tsx';
@@ -37,6 +39,13 @@ export function CallsList({ filters, onClearFilters }: CallsListProps) {
     // Start from the list's first page instead of fetching it twice.
     initialData: () => queryClient.getQueryData(listOptions.queryKey)?.pages[0],
     initialDataUpdatedAt: () => queryClient.getQueryState(listOptions.queryKey)?.dataUpdatedAt,
+  });
+
+  // A call Firmafon pushes as ended belongs at the top now, not at the next poll: fetch the newest page again (a
+  // request still under way is replaced, as it may have been answered before the call ended).
+  const latestKey = callQueries.latest(filters).queryKey;
+  usePush((event) => {
+    if (event.kind === 'call' && event.call.ended_at !== null) void queryClient.refetchQueries({ queryKey: latestKey, exact: true, type: 'active' });
   });
 
   const pages = list.data?.pages;
