@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures sizes, sign-in time, the functions' added latency, rendering a long history, the reload
- * of /calls beside an older design (issue #15), the trips to Firmafon a user waits for, our auth code's size and
- * Lighthouse scores (median of several runs) in one run, prints them and rewrites docs/benchmarks.md (deltas against the previous run).
+ * of /calls beside an older design (issue #15), the trips to Firmafon a user waits for, our auth code's size, the
+ * time from a change at Firmafon to the team board (pushed and polled) and Lighthouse scores (median of several runs)
+ * in one run, prints them and rewrites docs/benchmarks.md (deltas against the previous run).
  * Each section is independent: one that fails is reported and the rest still run. A watchdog bounds the
  * whole run; everything it starts (the app run, browsers) is stopped before it exits. Loopback only.
  */
