@@ -8,6 +8,7 @@ import {
   SIGNED_IN_HEADER_SRC,
   STATISTICS_PAGE_SRC,
   staticClosure,
+  TEAM_PAGE_SRC,
   type Manifest,
 } from './sizes.ts';
 
@@ -22,7 +23,7 @@ const manifest: Manifest = {
     name: APP_CHUNK_NAME,
     imports: ['index.html'],
     css: ['assets/app.css'],
-    dynamicImports: [CALLS_PAGE_SRC, 'src/details.tsx', SIGNED_IN_HEADER_SRC, STATISTICS_PAGE_SRC],
+    dynamicImports: [CALLS_PAGE_SRC, 'src/details.tsx', SIGNED_IN_HEADER_SRC, STATISTICS_PAGE_SRC, TEAM_PAGE_SRC],
   },
   'src/callback.ts': { file: 'assets/callback.js', name: CALLBACK_CHUNK_NAME, src: 'src/callback.ts', isDynamicEntry: true, imports: ['index.html'] },
   [SIGNED_IN_HEADER_SRC]: { file: 'assets/header.js', src: SIGNED_IN_HEADER_SRC, isDynamicEntry: true, imports: [APP, '_shared'] },
@@ -32,6 +33,8 @@ const manifest: Manifest = {
   'src/csv.ts': { file: 'assets/csv.js', src: 'src/csv.ts', isDynamicEntry: true, imports: ['_shared'] },
   [STATISTICS_PAGE_SRC]: { file: 'assets/statistics-page.js', src: STATISTICS_PAGE_SRC, isDynamicEntry: true, imports: [APP, '_shared', '_charts'], css: ['assets/statistics.css'] },
   _charts: { file: 'assets/charts.js' },
+  [TEAM_PAGE_SRC]: { file: 'assets/team-page.js', src: TEAM_PAGE_SRC, isDynamicEntry: true, imports: [APP, '_shared', '_live'], css: ['assets/team.css'] },
+  _live: { file: 'assets/live.js', imports: [APP] },
 };
 
 describe('staticClosure', () => {
@@ -57,6 +60,14 @@ describe('pageFiles', () => {
 
   it('counts what the statistics route adds to a signed-in page: its own chunks, not the shared ones already loaded', () => {
     expect(pageFiles(manifest).statisticsAdded).toEqual({ js: ['assets/statistics-page.js', 'assets/charts.js'], css: ['assets/statistics.css'] });
+  });
+
+  it('counts what the team route adds to a signed-in page, and what it adds after the calls page loaded the chunks they share', () => {
+    const calls = manifest[CALLS_PAGE_SRC];
+    const sharingLiveCalls: Manifest = { ...manifest, ...(calls ? { [CALLS_PAGE_SRC]: { ...calls, imports: [...(calls.imports ?? []), '_live'] } } : {}) };
+    const pages = pageFiles(sharingLiveCalls);
+    expect(pages.teamAdded).toEqual({ js: ['assets/team-page.js', 'assets/live.js'], css: ['assets/team.css'] });
+    expect(pages.teamAfterCalls).toEqual({ js: ['assets/team-page.js'], css: ['assets/team.css'] });
   });
 
   it('says so when the app or the calls route is no longer a chunk of its own', () => {

@@ -33,6 +33,15 @@ export const APP_CHUNK_NAME = 'app';
 /** The lazy route module of the statistics page (its charts load with it). */
 export const STATISTICS_PAGE_SRC = 'src/features/statistics/pages/statistics-page.tsx';
 
+/** The lazy route module of the team board (/team). */
+export const TEAM_PAGE_SRC = 'src/features/team/pages/team-page.tsx';
+
+/**
+ * The Faye client's browser build (web/src/lib/faye.ts): an asset the app adds as a <script> when it first subscribes
+ * to live updates, so it is in no chunk's imports.
+ */
+export const FAYE_CLIENT_FILE = /^faye-browser-min-[\w-]+\.js$/;
+
 /** The header's signed-in part (name, sign out, navigation), loaded lazily on every signed-in page. */
 export const SIGNED_IN_HEADER_SRC = 'src/app/layout/signed-in-header.tsx';
 
@@ -63,6 +72,12 @@ export interface SpaSizes {
    * route, the charting library and their static imports.
    */
   statisticsRouteAdded: PageSize;
+  /** What opening the team board adds to a signed-in page's JS and CSS (entry + signed-in header): its lazy route and its static imports. */
+  teamRouteAdded: PageSize;
+  /** What opening the team board adds after the calls page (where a sign-in lands): the same less what that page loaded. */
+  teamRouteAfterCalls: PageSize;
+  /** The Faye client (FAYE_CLIENT_FILE), loaded at run time on the first subscription; empty if the build has none. */
+  fayeClient: PageSize;
   /** Every stylesheet in the build. */
   allCss: PageSize;
   /** Every JS chunk in the build (for the report). */
@@ -119,24 +134,37 @@ export function filesOf(manifest: Manifest, keys: readonly string[]): { js: stri
 /** The files each page needs, computed from the manifest. */
 type Files = { js: string[]; css: string[] };
 
-export function pageFiles(manifest: Manifest): { beforeRedirect: Files; signIn: Files; calls: Files; statisticsAdded: Files } {
+/** `files` less those already in `loaded`. */
+function filesBeyond(files: Files, loaded: Files): Files {
+  return { js: files.js.filter((file) => !loaded.js.includes(file)), css: files.css.filter((file) => !loaded.css.includes(file)) };
+}
+
+export function pageFiles(manifest: Manifest): {
+  beforeRedirect: Files;
+  signIn: Files;
+  calls: Files;
+  statisticsAdded: Files;
+  teamAdded: Files;
+  teamAfterCalls: Files;
+} {
   const entry = manifestKeyOf(manifest, (chunk) => chunk.isEntry === true, 'entry chunk');
   const app = manifestKeyOf(manifest, (chunk) => chunk.name === APP_CHUNK_NAME && chunk.isEntry !== true, `"${APP_CHUNK_NAME}" chunk (does the first script still load the app lazily?)`);
   const callsPage = manifestKeyOf(manifest, (chunk) => chunk.src === CALLS_PAGE_SRC, `chunk for ${CALLS_PAGE_SRC} (is the route still lazy?)`);
   const signedInHeader = manifestKeyOf(manifest, (chunk) => chunk.src === SIGNED_IN_HEADER_SRC, `chunk for ${SIGNED_IN_HEADER_SRC}`);
   const statisticsPage = manifestKeyOf(manifest, (chunk) => chunk.src === STATISTICS_PAGE_SRC, `chunk for ${STATISTICS_PAGE_SRC} (is the route still lazy?)`);
+  const teamPage = manifestKeyOf(manifest, (chunk) => chunk.src === TEAM_PAGE_SRC, `chunk for ${TEAM_PAGE_SRC} (is the route still lazy?)`);
   // What the statistics route adds to a signed-in page (the first script, the app and the signed-in header).
   const signedIn = filesOf(manifest, staticClosure(manifest, [entry, app, signedInHeader]));
   const withStatistics = filesOf(manifest, staticClosure(manifest, [entry, app, signedInHeader, statisticsPage]));
-  const statisticsAdded = {
-    js: withStatistics.js.filter((file) => !signedIn.js.includes(file)),
-    css: withStatistics.css.filter((file) => !signedIn.css.includes(file)),
-  };
+  const withTeam = filesOf(manifest, staticClosure(manifest, [entry, app, signedInHeader, teamPage]));
+  const calls = filesOf(manifest, staticClosure(manifest, [entry, app, callsPage, signedInHeader]));
   return {
     beforeRedirect: filesOf(manifest, staticClosure(manifest, [entry])),
     signIn: filesOf(manifest, staticClosure(manifest, [entry, app])),
-    calls: filesOf(manifest, staticClosure(manifest, [entry, app, callsPage, signedInHeader])),
-    statisticsAdded,
+    calls,
+    statisticsAdded: filesBeyond(withStatistics, signedIn),
+    teamAdded: filesBeyond(withTeam, signedIn),
+    teamAfterCalls: filesBeyond(withTeam, calls),
   };
 }
 
@@ -190,6 +218,9 @@ export function measureSpa(outDir: string, manifest: Manifest): SpaSizes {
     signInJs: measureFiles(outDir, pages.signIn.js),
     callsPageAll: measureFiles(outDir, [...pages.calls.js, ...pages.calls.css]),
     statisticsRouteAdded: measureFiles(outDir, [...pages.statisticsAdded.js, ...pages.statisticsAdded.css]),
+    teamRouteAdded: measureFiles(outDir, [...pages.teamAdded.js, ...pages.teamAdded.css]),
+    teamRouteAfterCalls: measureFiles(outDir, [...pages.teamAfterCalls.js, ...pages.teamAfterCalls.css]),
+    fayeClient: measureFiles(outDir, assets.filter((file) => FAYE_CLIENT_FILE.test(file.slice('assets/'.length)))),
     allCss: measureFiles(outDir, assets.filter((file) => file.endsWith('.css'))),
     allJs: measureFiles(outDir, assets.filter((file) => file.endsWith('.js'))),
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LighthouseAudit, LighthouseScores } from './lighthouse.ts';
 import { renderMarkdown } from './report.ts';
 import { figuresOf, readPreviousFigures, summarizeAudit, type BenchResults } from './results.ts';
+import { summarizeEventToScreen } from './live-updates.ts';
 import { summarize } from './stats.ts';
 
 const results: BenchResults = {
@@ -177,5 +178,61 @@ describe('Lighthouse in the cold load section', () => {
     expect(markdown).toMatch(
       /Lighthouse performance ≥ 98, \/calls cold load with the resume bounce, 250 calls \(mobile, median of 3\) \| 92 \(90–95\), load 0\.5–0\.7 \| ❌ \| median run: FCP 920 ms, LCP 2000 ms, TBT 300 ms, CLS 0\.000; Lighthouse: diagnostic of the run scoring 92 \|/,
     );
+  });
+});
+
+describe('the live updates section', () => {
+  const eventToScreen = (samples: number[], extra: { missed?: number } = {}) => ({
+    asked: samples.length + (extra.missed ?? 0),
+    summary: summarizeEventToScreen(samples),
+    controlRequestP50: 4,
+    missed: extra.missed ?? 0,
+    loadAverage: { min: 0.6, max: 1.2 },
+  });
+  const withLive: BenchResults = {
+    ...results,
+    settings: { ...results.settings, pushEvents: 4, pollEvents: 3 },
+    sizes: {
+      ...results.sizes!,
+      teamRouteGzip: 9_400,
+      teamRouteFiles: ['assets/team-page.js', 'assets/team.css'],
+      teamRouteAfterCallsGzip: 6_100,
+      teamRouteAfterCallsFiles: ['assets/team-page.js'],
+      fayeClientGzip: 10_300,
+      fayeClientFiles: ['assets/faye-browser-min-abc.js'],
+    },
+    liveUpdates: {
+      person: 'Mikkel Pedersen',
+      push: { ...eventToScreen([40, 55, 38, 61]), stayedLive: true },
+      polling: { ...eventToScreen([9_800, 4_900, 1_700], { missed: 1 }), pollMs: 10_000 },
+    },
+  };
+
+  it('gives p50 / p95 and the range of each way, with the load average, and the team page’s added JS beside them', () => {
+    const markdown = renderMarkdown(withLive, null);
+    expect(markdown).toContain('## Live updates: a change at Firmafon → the team board');
+    expect(markdown).toContain('| Pushed (Faye) | 4 | 40 ms / 61 ms | 38–61 ms | 4 ms | 0.6–1.2 | – |');
+    expect(markdown).toContain('| Polled (push stopped; presence every 10 s) | 3 (1 not shown in time) | 4900 ms / 9800 ms | 1700–9800 ms | 4 ms | 0.6–1.2 | – |');
+    expect(markdown).toContain('9.4 KB beyond a signed-in page (assets/team-page.js, assets/team.css), 6.1 KB beyond the calls page (assets/team-page.js); the Faye client adds 10.3 KB');
+    expect(markdown).toMatch(/\| Team route, added JS \+ CSS \(lazy\) \| 9\.4 KB \| no budget; after the calls page: 6\.1 KB \|/);
+  });
+
+  it('stores the medians and p95s for the next run’s deltas, and compares with them', () => {
+    const figures = figuresOf(withLive);
+    expect(figures).toMatchObject({ 'live.push.p50': 40, 'live.push.p95': 61, 'live.polling.p50': 4_900, 'size.teamRoute': 9_400, 'size.fayeClient': 10_300 });
+    const markdown = renderMarkdown(withLive, { date: '2026-11-28T00:00:00Z', figures: { ...figures, 'live.push.p50': 50 } });
+    expect(markdown).toContain('| 50 ms (−10 ms) |');
+  });
+
+  it('warns when push was not live at the end, and says why the sizes are missing when the sizes were skipped', () => {
+    const { sizes: _sizes, ...noSizes } = withLive;
+    const markdown = renderMarkdown({ ...noSizes, skipped: ['sizes'], liveUpdates: { ...withLive.liveUpdates!, push: { ...withLive.liveUpdates!.push, stayedLive: false } } }, null);
+    expect(markdown).toContain('⚠︎ push was not live at the end: some may have been polled');
+    expect(markdown).toContain('The team page’s added JS: the Sizes section was skipped.');
+  });
+
+  it('says it was skipped when it was', () => {
+    const markdown = renderMarkdown({ ...results, skipped: ['live-updates'] }, null);
+    expect(markdown).toMatch(/## Live updates: a change at Firmafon → the team board\n\n[^\n]+\n\n_Skipped \(BENCH_SKIP\)\._/);
   });
 });

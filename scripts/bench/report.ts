@@ -17,6 +17,7 @@ import {
   tripsInRequests,
 } from './cold-load.ts';
 import type { Target } from './latency.ts';
+import type { EventToScreen } from './live-updates.ts';
 import {
   figuresOf,
   RESULTS_MARKER,
@@ -325,10 +326,24 @@ function sizes({ results, previous }: Context): string {
           ...(s.statisticsRouteGzip === undefined
             ? []
             : [['Statistics route, added JS + CSS (lazy, with its charts)', kb(s.statisticsRouteGzip), 'no budget; loaded only on /statistics', delta(previous, 'size.statisticsRoute', s.statisticsRouteGzip, kb)]]),
+          ...(s.teamRouteGzip === undefined
+            ? []
+            : [
+                [
+                  'Team route, added JS + CSS (lazy)',
+                  kb(s.teamRouteGzip),
+                  `no budget; after the calls page: ${kb(s.teamRouteAfterCallsGzip)}`,
+                  delta(previous, 'size.teamRoute', s.teamRouteGzip, kb),
+                ],
+              ]),
+          ...(s.fayeClientGzip === undefined
+            ? []
+            : [['Faye client (live updates; a <script> added at run time)', kb(s.fayeClientGzip), 'no budget; on every signed-in page once it subscribes', delta(previous, 'size.fayeClient', s.fayeClientGzip, kb)]]),
           ...s.functions.map((fn) => [`Function ${fn.name}`, kb(fn.bytes), `budget ${kb(BUDGETS.functionBundle)} (${kb(fn.gzip)} gzipped)`, delta(previous, `size.fn.${fn.name}`, fn.bytes, kb)]),
         ];
         const statisticsFiles = s.statisticsRouteFiles ? ` Statistics route adds: ${s.statisticsRouteFiles.join(', ')}.` : '';
-        return `${table(['Measure', 'Value', 'Compared with', 'Previous (Δ)'], rows)}\n\nSign-in page: ${s.signInJsFiles.join(', ')}. Calls page: ${s.callsPageAllFiles.join(', ')}.${statisticsFiles}`;
+        const teamFiles = s.teamRouteFiles ? ` Team route adds: ${s.teamRouteFiles.join(', ')}.` : '';
+        return `${table(['Measure', 'Value', 'Compared with', 'Previous (Δ)'], rows)}\n\nSign-in page: ${s.signInJsFiles.join(', ')}. Calls page: ${s.callsPageAllFiles.join(', ')}.${statisticsFiles}${teamFiles}`;
       })()
     : null;
   return section(
@@ -469,6 +484,51 @@ Parallel windows use 6 at a time, what a browser opens to one origin over HTTP/1
   );
 }
 
+function liveUpdatesSection({ results, previous }: Context): string {
+  const live = results.liveUpdates;
+  const s = results.sizes;
+  const pollSeconds = (live?.polling.pollMs ?? 10_000) / 1000;
+  const row = (way: 'push' | 'polling', name: string, x: EventToScreen) => [
+    name,
+    `${x.summary.n}${x.missed ? ` (${x.missed} not shown in time)` : ''}`,
+    x.summary.n ? `${ms(x.summary.p50)} / ${ms(x.summary.p95)}` : '–',
+    x.summary.n ? `${Math.round(x.summary.min)}–${Math.round(x.summary.max)} ms` : '–',
+    ms(x.controlRequestP50),
+    x.loadAverage ? loadRange(x.loadAverage) : '–',
+    delta(previous, `live.${way}.p50`, x.summary.n ? x.summary.p50 : null, (v) => ms(v)),
+  ];
+  const body = live
+    ? `${table(
+        ['Way', 'n', 'p50 / p95', 'min–max', 'Control request (p50)', 'Load average', 'Previous p50 (Δ)'],
+        [
+          row('push', `Pushed (Faye)${live.push.stayedLive ? '' : ' ⚠︎ push was not live at the end: some may have been polled'}`, live.push),
+          row('polling', `Polled (push stopped; presence every ${pollSeconds} s)`, live.polling),
+        ],
+      )}\n\n${
+        s?.teamRouteGzip !== undefined
+          ? `The team page’s added JS + CSS (gzip, from the Sizes section’s build): ${kb(s.teamRouteGzip)} beyond a signed-in page (${(s.teamRouteFiles ?? []).join(', ')}), \
+${kb(s.teamRouteAfterCallsGzip)} beyond the calls page (${(s.teamRouteAfterCallsFiles ?? []).join(', ') || 'nothing'}); the Faye client adds ${kb(s.fayeClientGzip)} \
+(${(s.fayeClientFiles ?? []).join(', ') || 'not in the build'}), loaded by a <script> on the first subscription, which every signed-in page makes (the header’s incoming call notice).`
+          : `The team page’s added JS: ${results.skipped.includes('sizes') ? 'the Sizes section was skipped' : 'not measured (see Errors)'}.`
+      }`
+    : null;
+  return section(
+    'Live updates: a change at Firmafon → the team board',
+    `Signed in on the app run, on /team with the sandbox’s push service live, ${live?.person ?? 'a person'}’s presence is changed through the sandbox’s control API, \
+busy and available in turn (after one untimed change), ${results.settings.pushEvents ?? 30} times pushed, then ${results.settings.pollEvents ?? 10} times polled. \
+Each time is from just before the sandbox’s control request (\`POST /sandbox/control/presence\`, loopback) to the first frame after the board’s row shows the new presence: \
+the page arms a MutationObserver before the change, notes the DOM change and the frame after it (requestAnimationFrame, then a task), with the same clock as the bench, so Playwright’s own polling adds nothing. \
+It includes the control request, the sandbox publishing on its Faye server, the message over the browser’s Faye connection (WebSocket), the app’s parse and cache update, React’s render and the frame; \
+polled, instead of the push, the board’s next \`GET /employees\` through the proxy (netlify-cli, a worker thread per function call). \
+Polled: push stopped through the control API until the board says it polls, then ${results.settings.pollEvents ?? 10} changes, each made ${pollSeconds} s ÷ n later in the poll’s period than the one before \
+(counted from the previous change showing, i.e. just after a poll’s answer), so together they meet every phase of the poll as changes at random moments would: expect a median near half the period. \
+p50/p95 are nearest-rank (real samples); the load average is the 1-minute one after each change.`,
+    body,
+    results,
+    'live-updates',
+  );
+}
+
 function lighthouseSection({ results, previous, lighthouse }: Context): string {
   const cpus = results.environment.cpus;
   const rows = lighthouse.map((lh) => [
@@ -514,10 +574,11 @@ function howToRun(): string {
   return `## How to run
 
 \`npm run bench\` (after \`npm ci\`; needs Chromium at /usr/bin/chromium or CHROMIUM_PATH). It builds, starts its own production-like run on free ports, \
-stops by itself (a watchdog ends it after BENCH_TIME_LIMIT_S, default 1680 s) and rewrites this file. Settings: BENCH_RUNS (sign-ins per kind, 7), \
+stops by itself (a watchdog ends it after BENCH_TIME_LIMIT_S, default 1860 s) and rewrites this file. Settings: BENCH_RUNS (sign-ins per kind, 7), \
 BENCH_REQUESTS (per latency cell, 500), BENCH_CALLS (the long history for rendering and Lighthouse, 10000), BENCH_LIGHTHOUSE_RUNS (runs per page and form factor, 3), \
 BENCH_STATISTICS_CALLS / BENCH_STATISTICS_LATENCY_MS / BENCH_STATISTICS_RUNS (the statistics load: 15000 calls, 150 ms, 5 runs of each way), \
-BENCH_SKIP (comma-separated: sizes, statistics, auth-code, sign-in, latency, rendering, reload, firmafon-trips, lighthouse), BENCH_RELOAD_RUNS (reloads of /calls per design, 7), BENCH_BASELINE_COMMIT (the old design to reload beside this one, default 0c83d17; \`none\` for none), BENCH_TRIPS_RUNS (sign-ins per delay, 5), BENCH_LIGHTHOUSE_REPORTS (a directory to keep Lighthouse’s full JSON reports in). \
+BENCH_SKIP (comma-separated: sizes, statistics, auth-code, sign-in, latency, rendering, reload, firmafon-trips, live-updates, lighthouse), \
+BENCH_PUSH_EVENTS / BENCH_POLL_EVENTS (presence changes timed pushed, 30, and polled, 10), BENCH_RELOAD_RUNS (reloads of /calls per design, 7), BENCH_BASELINE_COMMIT (the old design to reload beside this one, default 0c83d17; \`none\` for none), BENCH_TRIPS_RUNS (sign-ins per delay, 5), BENCH_LIGHTHOUSE_REPORTS (a directory to keep Lighthouse’s full JSON reports in). \
 Do not run it while another \`netlify serve\` runs from the same checkout: netlify-cli shares \`.netlify/\` between them. The size budgets alone: \`npm run check:size\` (part of \`npm test\`).`;
 }
 
@@ -525,7 +586,7 @@ function stored({ results }: Context): string {
   return `${RESULTS_MARKER}\n\n\`\`\`json\n${JSON.stringify({ date: results.date, figures: figuresOf(results), results }, null, 1)}\n\`\`\`\n`;
 }
 
-const SECTIONS = [header, targets, coldLoad, sizes, signIn, latency, rendering, statisticsSection, lighthouseSection, errors, howToRun, stored];
+const SECTIONS = [header, targets, coldLoad, sizes, signIn, latency, rendering, statisticsSection, liveUpdatesSection, lighthouseSection, errors, howToRun, stored];
 
 export function renderMarkdown(results: BenchResults, previous: PreviousRun): string {
   const context: Context = { results, previous, lighthouse: (results.lighthouse ?? []).map(summarizeAudit) };

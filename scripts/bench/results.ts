@@ -8,6 +8,7 @@ import type { RenderingResult, SignInTimings } from './browser-runs.ts';
 import type { FirmafonTripsResult } from './firmafon-trips.ts';
 import type { LatencyCell } from './latency.ts';
 import type { LighthouseAudit, LighthouseScores } from './lighthouse.ts';
+import type { LiveUpdatesResult } from './live-updates.ts';
 import type { StatisticsLoadResult } from './statistics.ts';
 import type { ReloadResult } from './reload.ts';
 import { percentile } from './stats.ts';
@@ -24,6 +25,14 @@ export interface SizeResults {
   /** JS + CSS the statistics route adds to a signed-in page (optional: older stored runs lack it). */
   statisticsRouteGzip?: number;
   statisticsRouteFiles?: string[];
+  /** JS + CSS the team route adds to a signed-in page, and after the calls page (optional: older stored runs lack them). */
+  teamRouteGzip?: number;
+  teamRouteFiles?: string[];
+  teamRouteAfterCallsGzip?: number;
+  teamRouteAfterCallsFiles?: string[];
+  /** The Faye client, loaded by a <script> on the first subscription (in no chunk's imports). */
+  fayeClientGzip?: number;
+  fayeClientFiles?: string[];
   allJsGzip: number;
   functions: Array<{ name: string; bytes: number; gzip: number }>;
   /** The floor with React Router in declarative mode (`<BrowserRouter>`, as the app), and with its data router. */
@@ -48,6 +57,9 @@ export interface BenchResults {
     /** Reloads of /calls per design, and the commit measured as the old design (none: the reload runs on this one only). */
     reloadRuns?: number;
     baselineCommit?: string | null;
+    /** Presence changes timed with push, and with push stopped (polled). */
+    pushEvents?: number;
+    pollEvents?: number;
   };
   sizes?: SizeResults;
   signIn?: SignInTimings;
@@ -59,6 +71,8 @@ export interface BenchResults {
   reload?: ReloadResult;
   /** Callback → table with and without a delay between the functions and Firmafon. */
   firmafonTrips?: FirmafonTripsResult;
+  /** A presence change at the sandbox → the team board showing it, pushed and polled. */
+  liveUpdates?: LiveUpdatesResult;
   /** Our own SPA auth code, this checkout and the baseline commit. */
   authCode?: { current: AuthCodeSize; baseline: (AuthCodeSize & { commit: string }) | null };
   errors: Array<{ section: string; message: string }>;
@@ -144,6 +158,9 @@ export function figuresOf(results: BenchResults): FigureMap {
     });
     for (const fn of sizes.functions) f[`size.fn.${fn.name}`] = fn.bytes;
     if (sizes.statisticsRouteGzip !== undefined) f['size.statisticsRoute'] = sizes.statisticsRouteGzip;
+    if (sizes.teamRouteGzip !== undefined) f['size.teamRoute'] = sizes.teamRouteGzip;
+    if (sizes.teamRouteAfterCallsGzip !== undefined) f['size.teamRouteAfterCalls'] = sizes.teamRouteAfterCallsGzip;
+    if (sizes.fayeClientGzip !== undefined) f['size.fayeClient'] = sizes.fayeClientGzip;
   }
   if (results.statistics) {
     f['statistics.sequential.p50'] = results.statistics.sequential.summary.p50;
@@ -172,6 +189,11 @@ export function figuresOf(results: BenchResults): FigureMap {
     f[`reload.${design.name}.jsBeforeRedirect`] = design.jsBeforeRedirect.bodyBytes;
   }
   for (const cell of results.firmafonTrips?.cells ?? []) f[`trips.delay${cell.latencyMs}.callbackToTable.p50`] = cell.callbackToTable.n ? cell.callbackToTable.p50 : null;
+  for (const way of results.liveUpdates ? (['push', 'polling'] as const) : []) {
+    const summary = results.liveUpdates?.[way].summary;
+    f[`live.${way}.p50`] = summary?.n ? summary.p50 : null;
+    f[`live.${way}.p95`] = summary?.n ? summary.p95 : null;
+  }
   if (results.authCode) {
     f['size.authCode'] = results.authCode.current.gzip;
     f['size.authCode.baseline'] = results.authCode.baseline?.gzip ?? null;

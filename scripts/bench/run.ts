@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures sizes, sign-in time, the functions' added latency, rendering a long history, the reload
- * of /calls beside an older design (issue #15), the trips to Firmafon a user waits for, our auth code's size and
- * Lighthouse scores (median of several runs) in one run, prints them and rewrites docs/benchmarks.md (deltas against the previous run).
+ * of /calls beside an older design (issue #15), the trips to Firmafon a user waits for, our auth code's size, the
+ * time from a change at Firmafon to the team board (pushed and polled) and Lighthouse scores (median of several runs)
+ * in one run, prints them and rewrites docs/benchmarks.md (deltas against the previous run).
  * Each section is independent: one that fails is reported and the rest still run. A watchdog bounds the
  * whole run; everything it starts (the app run, browsers) is stopped before it exits. Loopback only.
  */
@@ -20,6 +21,7 @@ import { measureFirmafonTrips } from './firmafon-trips.ts';
 import { measureFrameworkFloor } from './framework-floor.ts';
 import { measureLatency } from './latency.ts';
 import { measureLighthouse } from './lighthouse.ts';
+import { measureLiveUpdates } from './live-updates.ts';
 import { measureStatisticsLoad } from './statistics.ts';
 import { measureReloads, type Design } from './reload.ts';
 import { consoleReport, renderMarkdown } from './report.ts';
@@ -48,13 +50,15 @@ const settings = {
   reloadRuns: intFromEnv('BENCH_RELOAD_RUNS', 7),
   /** The old design (before the first script, issue #15), reloaded beside this one; `none` for none. */
   baselineCommit: process.env.BENCH_BASELINE_COMMIT === 'none' ? null : process.env.BENCH_BASELINE_COMMIT || '0c83d17',
+  pushEvents: intFromEnv('BENCH_PUSH_EVENTS', 30),
+  pollEvents: intFromEnv('BENCH_POLL_EVENTS', 10),
 };
 const tripsRuns = intFromEnv('BENCH_TRIPS_RUNS', 5);
 /** The browser's CPU slowdown for the reloads (issue #15: 4×). */
 const RELOAD_CPU_THROTTLING = 4;
-// 25 minutes for the sections up to Lighthouse (the old design's reloads included), and 3 more for the statistics
-// load (5 runs of each way).
-const timeLimitMs = intFromEnv('BENCH_TIME_LIMIT_S', 1680) * 1000;
+// 25 minutes for the sections up to Lighthouse (the old design's reloads included), 3 more for the statistics
+// load (5 runs of each way) and 3 for the live updates (the polled changes take a poll's period each).
+const timeLimitMs = intFromEnv('BENCH_TIME_LIMIT_S', 1860) * 1000;
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 /** Where to keep Lighthouse's full reports; none are kept without it. */
 const lighthouseReportsDir = process.env.BENCH_LIGHTHOUSE_REPORTS || undefined;
@@ -140,7 +144,7 @@ async function main(): Promise<void> {
   log(
     `Benchmark: ${settings.signInRuns} sign-ins per kind, ${settings.latencyRequests} requests per latency cell, ${settings.renderingCalls} calls, ` +
       `${settings.reloadRuns} reloads of /calls per design (old: ${settings.baselineCommit ?? 'none'}), ${tripsRuns} sign-ins per delay to Firmafon, ` +
-      `${settings.lighthouseRuns} Lighthouse runs per page and form factor; time limit ${timeLimitMs / 1000} s.`,
+      `${settings.pushEvents} pushed and ${settings.pollEvents} polled presence changes, ${settings.lighthouseRuns} Lighthouse runs per page and form factor; time limit ${timeLimitMs / 1000} s.`,
   );
   if (!previousExists) log('No previous docs/benchmarks.md: no deltas this time.');
 
@@ -161,6 +165,12 @@ async function main(): Promise<void> {
       allCssGzip: spa.allCss.gzip,
       statisticsRouteGzip: spa.statisticsRouteAdded.gzip,
       statisticsRouteFiles: spa.statisticsRouteAdded.files.map((f) => f.file),
+      teamRouteGzip: spa.teamRouteAdded.gzip,
+      teamRouteFiles: spa.teamRouteAdded.files.map((f) => f.file),
+      teamRouteAfterCallsGzip: spa.teamRouteAfterCalls.gzip,
+      teamRouteAfterCallsFiles: spa.teamRouteAfterCalls.files.map((f) => f.file),
+      fayeClientGzip: spa.fayeClient.gzip,
+      fayeClientFiles: spa.fayeClient.files.map((f) => f.file),
       allJsGzip: spa.allJs.gzip,
       functions,
       frameworkFloorGzip: floor.gzip,
@@ -195,7 +205,7 @@ async function main(): Promise<void> {
     log(`    ${(current.gzip / 1000).toFixed(1)} KB gzip (target ${COLD_LOAD_TARGETS.authCode / 1000} KB)${before ? `; at ${before.commit} ${(before.gzip / 1000).toFixed(1)} KB` : ''}`);
   });
 
-  const needsApp = ['sign-in', 'latency', 'rendering', 'reload', 'firmafon-trips', 'lighthouse'].some((name) => !skip.has(name));
+  const needsApp = ['sign-in', 'latency', 'rendering', 'reload', 'firmafon-trips', 'live-updates', 'lighthouse'].some((name) => !skip.has(name));
   if (needsApp) {
     await section('app run', async () => {
       const logFile = join(tmpdir(), `bench-app-run-${process.pid}.log`);
@@ -271,6 +281,16 @@ async function main(): Promise<void> {
         latenciesMs: [0, COLD_LOAD_TARGETS.firmafonDelayMs],
         runs: tripsRuns,
         deadline: until(200),
+        log,
+        loadAverage: () => loadavg()[0] ?? 0,
+      });
+    });
+    await section('live-updates', async () => {
+      if (!chromium) throw new Error('no browser');
+      results.liveUpdates = await measureLiveUpdates(run, chromium, {
+        pushEvents: settings.pushEvents,
+        pollEvents: settings.pollEvents,
+        deadline: until(180),
         log,
         loadAverage: () => loadavg()[0] ?? 0,
       });
