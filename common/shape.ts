@@ -6,10 +6,7 @@
  */
 
 export class ShapeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ShapeError';
-  }
+  override name = 'ShapeError';
 }
 
 export type Fields = Record<string, unknown>;
@@ -20,9 +17,21 @@ export function fieldsOf(value: unknown, what = 'value'): Fields {
   return value as Fields;
 }
 
-export function stringField(fields: Fields, key: string, { nonEmpty = false, url = false } = {}): string {
+interface Types {
+  string: string;
+  boolean: boolean;
+  number: number;
+}
+
+/** The field `key` when it has the `typeof` named (a number that is NaN is not one). */
+function typedField<K extends keyof Types>(fields: Fields, key: string, type: K): Types[K] {
   const value = fields[key];
-  if (typeof value !== 'string') throw new ShapeError(`${key}: Invalid type: Expected string`);
+  if (typeof value !== type || Number.isNaN(value)) throw new ShapeError(`${key}: Invalid type: Expected ${type}`);
+  return value as Types[K];
+}
+
+export function stringField(fields: Fields, key: string, { nonEmpty = false, url = false } = {}): string {
+  const value = typedField(fields, key, 'string');
   if (nonEmpty && value === '') throw new ShapeError(`${key}: Invalid length: Expected >=1`);
   if (url && !URL.canParse(value)) throw new ShapeError(`${key}: Invalid URL`);
   return value;
@@ -33,15 +42,11 @@ export function optionalStringField(fields: Fields, key: string): string | undef
 }
 
 export function booleanField(fields: Fields, key: string): boolean {
-  const value = fields[key];
-  if (typeof value !== 'boolean') throw new ShapeError(`${key}: Invalid type: Expected boolean`);
-  return value;
+  return typedField(fields, key, 'boolean');
 }
 
 export function numberField(fields: Fields, key: string): number {
-  const value = fields[key];
-  if (typeof value !== 'number' || Number.isNaN(value)) throw new ShapeError(`${key}: Invalid type: Expected number`);
-  return value;
+  return typedField(fields, key, 'number');
 }
 
 export function oneOf<T extends string>(fields: Fields, key: string, options: readonly T[]): T {

@@ -12,7 +12,7 @@
  * apart from Web Crypto's SHA-256 (in browsers and in Node), so the SPA and the functions share one definition.
  */
 
-import { base64UrlEncode } from './base64url.ts';
+import { sha256Base64Url as sha256 } from './base64url.ts';
 
 export const BINDING_STATE_VERSION = 'b1';
 /** As long as a Firmafon code lives (Doorkeeper: 10 minutes); an older sign-in starts again. */
@@ -23,10 +23,6 @@ export const BINDING_STATE_PATTERN = /^b1\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 const STATE_CONTEXT = 'firmafon-dashboard/state/v1';
 const RELAY_NONCE_CONTEXT = 'firmafon-dashboard/relay-nonce/v1';
-
-async function sha256(text: string): Promise<string> {
-  return base64UrlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
-}
 
 /** The `state` for a sign-in started at `issuedAtSeconds` with `verifier`. */
 export async function bindingState(verifier: string, issuedAtSeconds: number): Promise<string> {

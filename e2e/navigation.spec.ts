@@ -1,6 +1,7 @@
 /**
  * The navigation bar: one link per page registered with a label (web/src/app/pages.ts), the current page marked,
- * usable with the keyboard, at 375 px and in both languages; absent before sign-in.
+ * usable with the keyboard, at 375 px and in both languages; absent before sign-in; on a phone, the header keeps its
+ * height from the callback page to the signed-in page.
  */
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
@@ -63,5 +64,34 @@ test.describe('navigation bar', () => {
     const voicemailBox = await voicemail.boundingBox();
     expect(voicemailBox && voicemailBox.x >= 0 && voicemailBox.x + voicemailBox.width <= 375, 'the voicemail link is inside the viewport').toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
+  test('keeps its place on a phone while a reload signs in again: nothing in the page moves up or down', async ({ page, sandbox }) => {
+    void sandbox;
+    await page.setViewportSize({ width: 412, height: 823 });
+    await signIn(page);
+    const firstCall = page.getByRole('table', { name: 'Calls, newest first' }).getByRole('row').nth(1);
+    await expect(firstCall).toBeVisible();
+    // In every document from now on: each layout shift's vertical moves (Chromium's layout-shift entries).
+    await page.addInitScript(() => {
+      const moves: string[] = [];
+      (window as unknown as { __verticalMoves: string[] }).__verticalMoves = moves;
+      type Shift = PerformanceEntry & { sources?: Array<{ node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }> };
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Shift[]) {
+          for (const { node, previousRect, currentRect } of entry.sources ?? []) {
+            if (previousRect.y !== currentRect.y) moves.push(`${node instanceof Element ? node.className : 'a node'}: ${previousRect.y} → ${currentRect.y}`);
+          }
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.reload();
+    await page.waitForURL((url) => url.pathname === '/calls');
+    await expect(firstCall).toBeVisible();
+    const header = page.getByRole('banner');
+    await expect(header.getByText('Mette Jensen')).toBeVisible();
+    await expect(header.getByRole('button', { name: 'Do not disturb' })).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __verticalMoves: string[] }).__verticalMoves)).toEqual([]);
   });
 });

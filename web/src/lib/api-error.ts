@@ -5,22 +5,17 @@
 import type { ErrorCode } from '@common/errors.ts';
 
 export class ApiError extends Error {
+  override name = 'ApiError';
   readonly status: number;
   readonly code: string;
   /** Seconds to wait before retrying, from a 429/503 `Retry-After`. */
   readonly retryAfterSeconds: number | null;
 
-  constructor(options: { status: number; code: string; message: string; retryAfterSeconds?: number | null }) {
-    super(options.message);
-    this.name = 'ApiError';
-    this.status = options.status;
-    this.code = options.code;
-    this.retryAfterSeconds = options.retryAfterSeconds ?? null;
-  }
-
-  /** No answer at all: offline, DNS, connection refused, CORS. */
-  get isNetworkError(): boolean {
-    return this.status === 0;
+  constructor({ status, code, message, retryAfterSeconds = null }: { status: number; code: string; message: string; retryAfterSeconds?: number | null }) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** Worth trying again later: network trouble, rate limiting, server-side failures. Never other 4xx. */

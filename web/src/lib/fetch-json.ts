@@ -9,13 +9,6 @@ import { ApiError, invalidResponseCode, invalidTokenCode, networkErrorCode, rate
 /** Turns a JSON answer into a value, or throws an Error whose message says where the shape went wrong. */
 export type Parse<T> = (body: unknown) => T;
 
-/** A field of an error body, when it is the type asked for. */
-function errorField<T extends 'string' | 'number'>(body: unknown, key: string, type: T): (T extends 'string' ? string : number) | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const value = (body as Record<string, unknown>)[key];
-  return typeof value === type ? (value as T extends 'string' ? string : number) : undefined;
-}
-
 /** Seconds from a Retry-After header: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(header: string | null): number | null {
   if (!header) return null;
@@ -30,24 +23,19 @@ export function parseRetryAfter(header: string | null): number | null {
 
 /** The ApiError for an error answer: OAuth-style `{ error }` from our functions, or Firmafon's `{ message }`. */
 export async function errorFromResponse(response: Response): Promise<ApiError> {
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // Not JSON: the status alone has to do.
-  }
+  const { status } = response;
+  // Not JSON, or not an object: the status alone has to do.
+  const body: unknown = await response.json().catch(() => null);
+  const text = (key: string): string | undefined => {
+    const value: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, key) : undefined;
+    return typeof value === 'string' ? value : undefined;
+  };
   // Our functions answer `{ error, error_description? }` (RFC 6749 §5.2); Firmafon's API `{ status, message }`.
-  const oauthCode = errorField(body, 'error', 'string');
-  const code =
-    oauthCode ?? (response.status === 401 ? invalidTokenCode : response.status === 429 ? rateLimitedCode : `http_${response.status}`);
-  const message =
-    (oauthCode === undefined ? undefined : errorField(body, 'error_description', 'string')) ??
-    errorField(body, 'message', 'string') ??
-    `Request failed with status ${response.status}`;
+  const oauthCode = text('error');
   return new ApiError({
-    status: response.status,
-    code,
-    message,
+    status,
+    code: oauthCode ?? (status === 401 ? invalidTokenCode : status === 429 ? rateLimitedCode : `http_${status}`),
+    message: (oauthCode === undefined ? undefined : text('error_description')) ?? text('message') ?? `Request failed with status ${status}`,
     retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
   });
 }
@@ -70,16 +58,14 @@ export async function fetchJson<T>(
     throw new ApiError({ status: 0, code: networkErrorCode, message: 'Could not reach the server' });
   }
   if (!response.ok) throw await errorFromResponse(response);
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw new ApiError({ status: response.status, code: invalidResponseCode, message: `${source} sent a response that is not JSON` });
-  }
+  const { status } = response;
+  const invalid = (what: string) => new ApiError({ status, code: invalidResponseCode, message: `${source} sent ${what}` });
+  const body: unknown = await response.json().catch(() => {
+    throw invalid('a response that is not JSON');
+  });
   try {
     return parse(body);
   } catch (error) {
-    const where = (error instanceof Error ? error.message : 'unreadable').slice(0, 200);
-    throw new ApiError({ status: response.status, code: invalidResponseCode, message: `${source} sent data in an unexpected shape (${where})` });
+    throw invalid(`data in an unexpected shape (${(error instanceof Error ? error.message : 'unreadable').slice(0, 200)})`);
   }
 }

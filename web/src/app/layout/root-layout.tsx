@@ -40,8 +40,8 @@ export function RootLayout() {
                 <SignedInHeader />
               </Suspense>
             ) : (
-              // Back from Firmafon the person is about to be signed in: the navigation row's place is kept, so the
-              // page does not jump down when it appears.
+              // Back from Firmafon the person is about to be signed in: the places of the signed-in tools and the
+              // navigation row are kept, so the page does not jump down when they appear.
               <SignedOutTools navRow={pathname === CALLBACK_PATH} />
             )}
           </header>
@@ -58,12 +58,18 @@ export function RootLayout() {
   );
 }
 
-/** The language switch alone; with `navRow` (a sign-in is about to finish), also an empty row the height of the navigation bar. */
+/**
+ * The language switch alone; with `navRow` (a sign-in is about to finish), in the place it has in the signed-in header
+ * (signed-in-header.tsx), with the rows of the other signed-in tools and of the navigation bar kept free.
+ */
 function SignedOutTools({ navRow = false }: { navRow?: boolean }) {
   return (
     <>
       <div className="app-header__tools">
-        <LanguageSwitch />
+        {navRow ? <div className="app-header__tool-row" aria-hidden="true" /> : null}
+        <div className="app-header__tool-row">
+          <LanguageSwitch />
+        </div>
       </div>
       {navRow ? (
         <div className="app-nav" aria-hidden="true">

@@ -31,17 +31,23 @@ const CallNotifyToggle = lazy(() => loadIncomingCall().then((module) => ({ defau
 export default function SignedInHeader() {
   return (
     <QueryProvider>
+      {/* One row on a wide screen; on a phone the name beside the product name and two rows of their own, which the
+          callback page keeps free (root-layout.tsx), so the header does not change height when these arrive. */}
       <div className="app-header__tools">
         <EmployeeName />
-        {/* Its place is kept while it loads, so the tools do not wrap to a new line under the person's eyes. */}
-        <Suspense fallback={<span className="dnd-placeholder" aria-hidden="true" />}>
-          <MyDoNotDisturb />
-        </Suspense>
-        <Suspense fallback={null}>
-          <CallNotifyToggle />
-        </Suspense>
-        <LanguageSwitch />
-        <SignOutButton />
+        <div className="app-header__tool-row">
+          {/* Its place is kept while it loads, so what follows does not move under the person's eyes. */}
+          <Suspense fallback={<span className="dnd-placeholder" aria-hidden="true" />}>
+            <MyDoNotDisturb />
+          </Suspense>
+          <Suspense fallback={null}>
+            <CallNotifyToggle />
+          </Suspense>
+        </div>
+        <div className="app-header__tool-row">
+          <LanguageSwitch />
+          <SignOutButton />
+        </div>
       </div>
       <Suspense fallback={null}>
         <IncomingCallNotice />

@@ -1,6 +1,7 @@
 /**
  * Builds the authorization request URL (RFC 6749 §4.1.1, with RFC 7636 §4.3 when PKCE is on). The base URL
- * comes from the public config; parameters already on it are kept, ours replace any of the same name.
+ * comes from the public config; parameters already on it are kept, ours replace any of the same name (and a
+ * challenge on it is removed when we send none).
  */
 
 export interface AuthorizeRequest {
@@ -14,16 +15,17 @@ export interface AuthorizeRequest {
 
 export function buildAuthorizeUrl({ authorizeUrl, clientId, redirectUri, state, codeChallenge }: AuthorizeRequest): string {
   const url = new URL(authorizeUrl);
-  url.searchParams.set('client_id', clientId);
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('redirect_uri', redirectUri);
-  url.searchParams.set('state', state);
-  if (codeChallenge) {
-    url.searchParams.set('code_challenge', codeChallenge);
-    url.searchParams.set('code_challenge_method', 'S256');
-  } else {
-    url.searchParams.delete('code_challenge');
-    url.searchParams.delete('code_challenge_method');
+  const ours = {
+    client_id: clientId,
+    response_type: 'code',
+    redirect_uri: redirectUri,
+    state,
+    code_challenge: codeChallenge,
+    code_challenge_method: codeChallenge && 'S256',
+  };
+  for (const [name, value] of Object.entries(ours)) {
+    if (value) url.searchParams.set(name, value);
+    else url.searchParams.delete(name);
   }
   return url.toString();
 }

@@ -9,20 +9,12 @@ import type { CallbackParams } from './verify-callback.ts';
 
 let captured: CallbackParams | null = null;
 
-export function readCallbackParams(search: string): CallbackParams {
-  const query = new URLSearchParams(search);
-  return {
-    code: query.get('code'),
-    state: query.get('state'),
-    error: query.get('error'),
-    errorDescription: query.get('error_description'),
-  };
-}
-
 /** If this is /auth/callback with a query, keeps its parameters and scrubs the URL. True when it did. */
 export function captureCallbackUrl(): boolean {
-  if (window.location.pathname !== CALLBACK_PATH || window.location.search === '') return false;
-  captured = readCallbackParams(window.location.search);
+  const { pathname, search } = window.location;
+  if (pathname !== CALLBACK_PATH || !search) return false;
+  const query = new URLSearchParams(search);
+  captured = { code: query.get('code'), state: query.get('state'), error: query.get('error'), errorDescription: query.get('error_description') };
   window.history.replaceState(window.history.state, '', CALLBACK_PATH);
   return true;
 }

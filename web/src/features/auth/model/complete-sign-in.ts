@@ -8,7 +8,7 @@
 import { exchangeCode } from '../api/exchange-code.ts';
 import { takeCapturedCallbackParams } from './callback-url.ts';
 import { createPendingSignInStore } from './pending-sign-in-store.ts';
-import { DEFAULT_RETURN_TO, safeReturnTo } from './return-to.ts';
+import { safeReturnTo } from './return-to.ts';
 import { clearAutoResume, setSignedInHint } from './session-hint.ts';
 import { problemFromProviderError, problemFromTokenError, type SignInProblem } from './sign-in-problem.ts';
 import { verifyCallback, type CallbackParams } from './verify-callback.ts';
@@ -69,22 +69,16 @@ export async function completeSignIn({
     store.remove(result.pending.state);
     store.markConsumed(result.pending.state);
   }
+  // A refused response that matched no pending sign-in has no page to return to: the default one.
+  const returnTo = safeReturnTo(result.pending?.returnTo);
   if (!result.ok) {
-    switch (result.code) {
-      case 'replayed':
-      case 'no_parameters':
-        return { kind: 'leave' };
-      case 'state_mismatch':
-      case 'no_pending_sign_in':
-        return { kind: 'failed', problem: 'not_started_here', returnTo: DEFAULT_RETURN_TO };
-      case 'provider_error':
-        return { kind: 'failed', problem: problemFromProviderError(result.providerError), returnTo: safeReturnTo(result.pending?.returnTo) };
-      case 'missing_code':
-        return { kind: 'failed', problem: 'missing_code', returnTo: safeReturnTo(result.pending?.returnTo) };
-    }
+    const { code } = result;
+    if (code === 'replayed' || code === 'no_parameters') return { kind: 'leave' };
+    const problem =
+      code === 'provider_error' ? problemFromProviderError(result.providerError) : code === 'missing_code' ? code : 'not_started_here';
+    return { kind: 'failed', problem, returnTo };
   }
   const { pending } = result;
-  const returnTo = safeReturnTo(pending.returnTo);
   const ready = prepareForToken(returnTo).catch(() => storeTokenOnly(returnTo));
   try {
     const [token, receive] = await Promise.all([

@@ -5,7 +5,7 @@
  * token. Entries older than PENDING_SIGN_IN_MAX_AGE_MS are dropped; a small list of consumed states lets the
  * callback recognise a replayed response.
  */
-import { booleanField, fieldsOf, numberField, oneOf, stringField } from '@common/shape.ts';
+import { booleanField, fieldsOf, numberField, oneOf, optionalStringField, stringField } from '@common/shape.ts';
 import { StateMode } from '@common/state-mode.ts';
 
 export const PENDING_SIGN_IN_MAX_AGE_MS = 10 * 60 * 1000;
@@ -25,16 +25,21 @@ export interface PendingSignIn {
   auto: boolean;
 }
 
+/** Started no more than PENDING_SIGN_IN_MAX_AGE_MS ago (and not in the future). */
+export function isLive(pending: PendingSignIn, now: number): boolean {
+  const age = now - pending.createdAt;
+  return age >= 0 && age <= PENDING_SIGN_IN_MAX_AGE_MS;
+}
+
 /**
  * A stored pending sign-in, checked by hand (common/shape.ts: the first script saves these before a resume
  * bounce); throws on anything else.
  */
-export function parsePendingSignIn(value: unknown): PendingSignIn {
+function parsePendingSignIn(value: unknown): PendingSignIn {
   const fields = fieldsOf(value, 'pending sign-in');
-  const codeVerifier = fields.codeVerifier === undefined ? undefined : stringField(fields, 'codeVerifier');
   return {
     state: stringField(fields, 'state', { nonEmpty: true }),
-    ...(codeVerifier === undefined ? {} : { codeVerifier }),
+    codeVerifier: optionalStringField(fields, 'codeVerifier'),
     redirectUri: stringField(fields, 'redirectUri'),
     returnTo: stringField(fields, 'returnTo'),
     createdAt: numberField(fields, 'createdAt'),
@@ -46,7 +51,6 @@ export function parsePendingSignIn(value: unknown): PendingSignIn {
 function parseConsumedStates(value: unknown): string[] {
   return Array.isArray(value) && value.every((state) => typeof state === 'string') ? value : [];
 }
-
 
 export interface PendingSignInStore {
   save(pending: PendingSignIn): void;
@@ -67,17 +71,13 @@ export function createPendingSignInStore(storage: Storage, clock: () => number =
     return result;
   }
 
-  function read(key: string): PendingSignIn | null {
+  /** The JSON stored under `key` as `parse` reads it; `fallback` when it is missing or unreadable. */
+  function read<T>(key: string, parse: (value: unknown) => T, fallback: T): T {
     try {
-      return parsePendingSignIn(JSON.parse(storage.getItem(key) ?? 'null'));
+      return parse(JSON.parse(storage.getItem(key) ?? 'null'));
     } catch {
-      return null;
+      return fallback;
     }
-  }
-
-  function isLive(pending: PendingSignIn, now: number): boolean {
-    const age = now - pending.createdAt;
-    return age >= 0 && age <= PENDING_SIGN_IN_MAX_AGE_MS;
   }
 
   const store: PendingSignInStore = {
@@ -89,7 +89,7 @@ export function createPendingSignInStore(storage: Storage, clock: () => number =
       const now = clock();
       const live: PendingSignIn[] = [];
       for (const key of keys()) {
-        const pending = read(key);
+        const pending = read(key, parsePendingSignIn, null);
         if (pending && isLive(pending, now) && key === PENDING_PREFIX + pending.state) live.push(pending);
         else storage.removeItem(key);
       }
@@ -99,11 +99,7 @@ export function createPendingSignInStore(storage: Storage, clock: () => number =
       storage.removeItem(PENDING_PREFIX + state);
     },
     consumedStates() {
-      try {
-        return parseConsumedStates(JSON.parse(storage.getItem(CONSUMED_KEY) ?? '[]'));
-      } catch {
-        return [];
-      }
+      return read(CONSUMED_KEY, parseConsumedStates, []);
     },
     markConsumed(state) {
       const next = [...store.consumedStates().filter((s) => s !== state), state].slice(-MAX_CONSUMED_STATES);

@@ -6,16 +6,19 @@ import { CALLBACK_PATH } from '@common/routes.ts';
 
 export const DEFAULT_RETURN_TO = '/calls';
 
+const BASE = 'https://dashboard.invalid';
+
 export function safeReturnTo(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return DEFAULT_RETURN_TO;
-  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return DEFAULT_RETURN_TO;
+  // One slash, not followed by another or a backslash, and no control characters anywhere.
+  // eslint-disable-next-line no-control-regex
+  if (!value || !/^\/(?![/\\])/.test(value) || /[\0-\x1f\x7f]/.test(value)) return DEFAULT_RETURN_TO;
   let url: URL;
   try {
-    url = new URL(value, 'https://dashboard.invalid');
+    url = new URL(value, BASE);
   } catch {
     return DEFAULT_RETURN_TO;
   }
-  if (url.origin !== 'https://dashboard.invalid') return DEFAULT_RETURN_TO;
-  if (url.pathname === '/' || url.pathname === CALLBACK_PATH || url.pathname.startsWith(`${CALLBACK_PATH}/`)) return DEFAULT_RETURN_TO;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const { origin, pathname, search, hash } = url;
+  if (origin !== BASE || pathname === '/' || pathname === CALLBACK_PATH || pathname.startsWith(`${CALLBACK_PATH}/`)) return DEFAULT_RETURN_TO;
+  return `${pathname}${search}${hash}`;
 }

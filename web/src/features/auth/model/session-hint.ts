@@ -10,43 +10,43 @@ const AUTO_RESUME_KEY = 'firmafon-dashboard.auto-resume-at';
 /** After an automatic resume, another one is not started in this tab for this long unless it succeeded. */
 export const AUTO_RESUME_GUARD_MS = 60_000;
 
-function safely<T>(action: () => T, fallback: T): T {
+/** Storage can be unavailable (privacy settings, quota); resume then simply does not happen (undefined). */
+function safely<T>(action: () => T): T | undefined {
   try {
     return action();
   } catch {
-    // Storage can be unavailable (privacy settings, quota); resume then simply does not happen.
-    return fallback;
+    return undefined;
   }
 }
 
 export function hasSignedInHint(storage: Storage): boolean {
-  return safely(() => storage.getItem(SIGNED_IN_HINT_KEY) === '1', false);
+  return safely(() => storage.getItem(SIGNED_IN_HINT_KEY) === '1') === true;
 }
 
 export function setSignedInHint(storage: Storage): void {
-  safely(() => storage.setItem(SIGNED_IN_HINT_KEY, '1'), undefined);
+  safely(() => storage.setItem(SIGNED_IN_HINT_KEY, '1'));
 }
 
 export function clearSignedInHint(storage: Storage): void {
-  safely(() => storage.removeItem(SIGNED_IN_HINT_KEY), undefined);
+  safely(() => storage.removeItem(SIGNED_IN_HINT_KEY));
 }
 
 /** True unless an automatic resume started in this tab within the guard window and has not succeeded since. */
 export function mayAutoResume(storage: Storage, now: number): boolean {
-  return safely(() => {
-    const startedAt = Number(storage.getItem(AUTO_RESUME_KEY));
-    if (!startedAt) return true;
-    const age = now - startedAt;
-    return age < 0 || age > AUTO_RESUME_GUARD_MS;
-  }, false);
+  return (
+    safely(() => {
+      const startedAt = Number(storage.getItem(AUTO_RESUME_KEY));
+      return !startedAt || now < startedAt || now - startedAt > AUTO_RESUME_GUARD_MS;
+    }) === true
+  );
 }
 
 export function markAutoResumeStarted(storage: Storage, now: number): void {
-  safely(() => storage.setItem(AUTO_RESUME_KEY, String(now)), undefined);
+  safely(() => storage.setItem(AUTO_RESUME_KEY, String(now)));
 }
 
 export function clearAutoResume(storage: Storage): void {
-  safely(() => storage.removeItem(AUTO_RESUME_KEY), undefined);
+  safely(() => storage.removeItem(AUTO_RESUME_KEY));
 }
 
 /** A page load without a token signs in again through Firmafon without a click: hint present, loop guard clear. */

@@ -2,7 +2,7 @@
  * Turns what went wrong during a sign-in into one of a few problems the UI has words for. Pure; never
  * exposes a raw code, stack or token to the person.
  */
-import { ErrorCode } from '@common/errors.ts';
+import type { ErrorCode } from '@common/errors.ts';
 import { ApiError, networkErrorCode } from '@/lib/api-error.ts';
 import type { CallbackMessages } from '../callback-messages.ts';
 
@@ -18,37 +18,36 @@ export type SignInProblem =
   | 'offline'
   | 'unknown';
 
-/** Maps a failure of the token request (POST /api/auth/token) to a problem. */
+/**
+ * The token function's error codes that name a problem, written as the codes themselves (checked against
+ * common/errors.ts), so the redemption the first script starts does without the whole ErrorCode table.
+ */
+const TOKEN_ERROR_PROBLEMS = {
+  invalid_grant: 'invalid_grant',
+  invalid_binding: 'not_started_here',
+  server_misconfigured: 'misconfigured',
+  invalid_client: 'misconfigured',
+  unauthorized_client: 'misconfigured',
+  unsupported_grant_type: 'misconfigured',
+  forbidden: 'misconfigured',
+  upstream_unavailable: 'upstream_unavailable',
+  upstream_timeout: 'upstream_unavailable',
+  upstream_invalid_response: 'upstream_unavailable',
+  rate_limited: 'rate_limited',
+} satisfies Partial<Record<ErrorCode, SignInProblem>>;
+
+/** Maps a failure of the token request (POST /api/auth/token) to a problem; an unknown code by its status. */
 export function problemFromTokenError(error: unknown): SignInProblem {
   if (!(error instanceof ApiError)) return 'unknown';
-  if (error.code === networkErrorCode || error.status === 0) return 'offline';
-  switch (error.code) {
-    case ErrorCode.invalidGrant:
-      return 'invalid_grant';
-    case ErrorCode.invalidBinding:
-      return 'not_started_here';
-    case ErrorCode.serverMisconfigured:
-    case ErrorCode.invalidClient:
-    case ErrorCode.unauthorizedClient:
-    case ErrorCode.unsupportedGrantType:
-    case ErrorCode.forbidden:
-      return 'misconfigured';
-    case ErrorCode.upstreamUnavailable:
-    case ErrorCode.upstreamTimeout:
-    case ErrorCode.upstreamInvalidResponse:
-      return 'upstream_unavailable';
-    case ErrorCode.rateLimited:
-      return 'rate_limited';
-    default:
-      if (error.status === 429) return 'rate_limited';
-      if (error.status >= 500) return 'upstream_unavailable';
-      return 'unknown';
-  }
+  const { code, status } = error;
+  if (code === networkErrorCode || status === 0) return 'offline';
+  if (Object.hasOwn(TOKEN_ERROR_PROBLEMS, code)) return TOKEN_ERROR_PROBLEMS[code as keyof typeof TOKEN_ERROR_PROBLEMS];
+  return status === 429 ? 'rate_limited' : status >= 500 ? 'upstream_unavailable' : 'unknown';
 }
 
 /** Maps a provider's `error` (RFC 6749 §4.1.2.1) to a problem. */
 export function problemFromProviderError(error: string | undefined): SignInProblem {
-  return error === ErrorCode.accessDenied ? 'access_denied' : 'provider_error';
+  return error === ('access_denied' satisfies ErrorCode) ? 'access_denied' : 'provider_error';
 }
 
 export function describeProblem(problem: SignInProblem, t: CallbackMessages): string {

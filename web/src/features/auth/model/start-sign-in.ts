@@ -23,8 +23,8 @@ export interface StartSignInOptions {
   auto?: boolean;
 }
 
-/** Builds the authorize URL and records the pending sign-in; `startSignIn` also navigates. */
-export async function prepareSignIn({ config, returnTo, auto = false }: StartSignInOptions): Promise<string> {
+/** Records the pending sign-in and leaves for Firmafon's authorize URL. */
+export async function startSignIn({ config, returnTo, auto = false }: StartSignInOptions): Promise<void> {
   const now = Date.now();
   const codeVerifier = createCodeVerifier();
   // A deploy preview signs in through the production relay: its state is a nonce derived from the verifier, signed
@@ -33,7 +33,8 @@ export async function prepareSignIn({ config, returnTo, auto = false }: StartSig
     config.redirectUri === null ? await bindingState(codeVerifier, Math.floor(now / 1000)) : await getRelayState(await relayNonce(codeVerifier));
   const codeChallenge = config.pkce ? await codeChallengeS256(codeVerifier) : undefined;
   const redirectUri = resolveRedirectUri(config.redirectUri, window.location.origin, CALLBACK_PATH);
-  createPendingSignInStore(window.sessionStorage).save({
+  const { sessionStorage } = window;
+  createPendingSignInStore(sessionStorage).save({
     state,
     codeVerifier,
     redirectUri,
@@ -42,10 +43,6 @@ export async function prepareSignIn({ config, returnTo, auto = false }: StartSig
     stateMode: config.stateMode,
     auto,
   });
-  if (auto) markAutoResumeStarted(window.sessionStorage, now);
-  return buildAuthorizeUrl({ authorizeUrl: config.authorizeUrl, clientId: config.clientId, redirectUri, state, codeChallenge });
-}
-
-export async function startSignIn(options: StartSignInOptions): Promise<void> {
-  window.location.assign(await prepareSignIn(options));
+  if (auto) markAutoResumeStarted(sessionStorage, now);
+  window.location.assign(buildAuthorizeUrl({ authorizeUrl: config.authorizeUrl, clientId: config.clientId, redirectUri, state, codeChallenge }));
 }

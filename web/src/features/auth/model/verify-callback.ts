@@ -5,7 +5,7 @@
  * outcome, so a response is redeemed at most once.
  */
 import type { StateMode } from '@common/state-mode.ts';
-import { PENDING_SIGN_IN_MAX_AGE_MS, type PendingSignIn } from './pending-sign-in-store.ts';
+import { isLive, type PendingSignIn } from './pending-sign-in-store.ts';
 
 export interface CallbackParams {
   code: string | null;
@@ -14,21 +14,19 @@ export interface CallbackParams {
   errorDescription: string | null;
 }
 
-export const CallbackErrorCode = {
+export type CallbackErrorCode =
   /** A state came back that no sign-in in this tab started: forged or cross-tab. Nothing is sent. */
-  stateMismatch: 'state_mismatch',
+  | 'state_mismatch'
   /** No state came back and this tab cannot vouch for the response. Nothing is sent. */
-  noPendingSignIn: 'no_pending_sign_in',
+  | 'no_pending_sign_in'
   /** A state this tab already redeemed (reload, back button). */
-  replayed: 'replayed',
+  | 'replayed'
   /** Firmafon answered with `error` (e.g. access_denied). */
-  providerError: 'provider_error',
+  | 'provider_error'
   /** A verified response without a code. */
-  missingCode: 'missing_code',
+  | 'missing_code'
   /** /auth/callback without any parameter (e.g. a reload after the URL was cleaned). */
-  noParameters: 'no_parameters',
-} as const;
-export type CallbackErrorCode = (typeof CallbackErrorCode)[keyof typeof CallbackErrorCode];
+  | 'no_parameters';
 
 export type CallbackVerification =
   | { ok: true; code: string; pending: PendingSignIn }
@@ -55,39 +53,25 @@ export interface VerifyCallbackInput {
   now: number;
 }
 
-function isLive(pending: PendingSignIn, now: number): boolean {
-  const age = now - pending.createdAt;
-  return age >= 0 && age <= PENDING_SIGN_IN_MAX_AGE_MS;
-}
-
-const present = (value: string | null): value is string => value !== null && value !== '';
-
 export function verifyCallback({ params, pendingSignIns, consumedStates, stateMode, now }: VerifyCallbackInput): CallbackVerification {
-  if (!present(params.code) && !present(params.state) && !present(params.error)) {
-    return { ok: false, code: CallbackErrorCode.noParameters, pending: null };
-  }
+  const { code, state, error } = params;
+  const refuse = (reason: CallbackErrorCode, pending: PendingSignIn | null = null): CallbackVerification => ({ ok: false, code: reason, pending });
+  // An empty parameter counts as absent.
+  if (!code && !state && !error) return refuse('no_parameters');
 
   const live = pendingSignIns.filter((p) => isLive(p, now));
   let pending: PendingSignIn | undefined;
-  if (present(params.state)) {
-    if (consumedStates.includes(params.state)) return { ok: false, code: CallbackErrorCode.replayed, pending: null };
-    pending = live.find((p) => p.state === params.state);
-    if (!pending) return { ok: false, code: CallbackErrorCode.stateMismatch, pending: null };
+  if (state) {
+    if (consumedStates.includes(state)) return refuse('replayed');
+    pending = live.find((p) => p.state === state);
+    if (!pending) return refuse('state_mismatch');
   } else {
-    if (stateMode !== 'optional') return { ok: false, code: CallbackErrorCode.noPendingSignIn, pending: null };
-    pending = live.filter((p) => present(p.codeVerifier ?? null)).sort((a, b) => b.createdAt - a.createdAt)[0];
-    if (!pending) return { ok: false, code: CallbackErrorCode.noPendingSignIn, pending: null };
+    if (stateMode !== 'optional') return refuse('no_pending_sign_in');
+    pending = live.filter((p) => p.codeVerifier).sort((a, b) => b.createdAt - a.createdAt)[0];
+    if (!pending) return refuse('no_pending_sign_in');
   }
 
-  if (present(params.error)) {
-    return {
-      ok: false,
-      code: CallbackErrorCode.providerError,
-      pending,
-      providerError: params.error,
-      providerErrorDescription: params.errorDescription,
-    };
-  }
-  if (!present(params.code)) return { ok: false, code: CallbackErrorCode.missingCode, pending };
-  return { ok: true, code: params.code, pending };
+  if (error) return { ok: false, code: 'provider_error', pending, providerError: error, providerErrorDescription: params.errorDescription };
+  if (!code) return refuse('missing_code', pending);
+  return { ok: true, code, pending };
 }

@@ -47,7 +47,8 @@ export function MyDoNotDisturb() {
     if (open) firstChoiceRef.current?.focus();
   }, [open]);
 
-  if (!me.data) return null;
+  // Its place in the header is kept until the person is known (as while its code loads: signed-in-header.tsx).
+  if (!me.data) return me.isPending ? <span className="dnd-placeholder" aria-hidden="true" /> : null;
   const person = me.data;
   const on = dndActive(person, now);
   const until = on && person.dnd_timeout_at ? clockTime(Date.parse(person.dnd_timeout_at), INTL_LOCALE[locale]) : null;
