@@ -274,6 +274,8 @@ export interface SandboxControl {
   endCall(callUuid: string): Promise<{ call: CallJson }>;
   /** Stops the push service (every connection dropped, 503 until started) or starts it again; `reset` starts it. */
   setPush(enabled: boolean): Promise<{ enabled: boolean }>;
+  /** The sandbox's "now" from here on (it runs on from there; `reset` sets it back), for tests on a fake clock. */
+  setClock(nowMs: number): Promise<{ now: string }>;
   /** An employee's own presence (calls in progress and do-not-disturb override it). */
   setPresence(employeeId: number, presence: SandboxPresence): Promise<{ employeeId: number; presence: SandboxPresence }>;
 }
@@ -305,6 +307,7 @@ export function sandboxControl(sandboxUrl: string, { timeoutMs = 120_000 }: { ti
     answerCall: (callUuid, employeeId) => control('call', { action: 'answer', callUuid, employeeId }),
     endCall: (callUuid) => control('call', { action: 'end', callUuid }),
     setPush: (enabled) => control('push', { enabled }),
+    setClock: (nowMs) => control('clock', { nowMs }),
     setPresence: (employeeId, presence) => control('presence', { employeeId, presence }),
   };
 }

@@ -3,6 +3,7 @@ import { authorizePath, decide, logIn, pkcePair, SandboxBrowser } from './client
 import {
   CLIENT,
   getJson,
+  NOW,
   obtainRedirect,
   obtainToken,
   postToken,
@@ -102,6 +103,19 @@ describe('the control API', () => {
     const newest = await callUuids(token, 'limit=3');
     expect(newest.sort()).toEqual(added.map((c) => c.call_uuid).sort());
     expect((await callUuids(token, 'limit=100')).length).toBe(83);
+  });
+
+  it('sets the clock a call starts by, which runs on from there until a reset puts it back', async () => {
+    const midnight = Date.parse('2026-11-27T22:59:00Z'); // 23:59 in Copenhagen
+    expect(await control('clock', { nowMs: midnight })).toEqual({ status: 200, json: { now: '2026-11-27T22:59:00.000Z' } });
+    sandbox.advance(90_000);
+    const later = await control('add-calls', { count: 1 });
+    expect((later.json as { calls: Array<{ started_at: string }> }).calls[0]?.started_at).toBe('2026-11-28T00:00:30+01:00');
+    expect((await control('clock', { nowMs: -1 })).status).toBe(400);
+    expect((await control('clock', { nowMs: 1.5 })).status).toBe(400);
+    await control('reset');
+    const afterReset = await control('add-calls', { count: 1 });
+    expect(Date.parse((afterReset.json as { calls: Array<{ started_at: string }> }).calls[0]?.started_at ?? '')).toBe(NOW.getTime() + 90_000);
   });
 
   it('makes the next requests for one API path fail as asked, then answers normally; reset clears faults', async () => {

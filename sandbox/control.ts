@@ -69,6 +69,11 @@ export const PresenceBodySchema = v.strictObject({
   presence: v.picklist(['available', 'ringing', 'busy', 'do_not_disturb', 'unknown']),
 });
 
+/** `clock`: the sandbox's "now" from here on, ms since the epoch (it runs on from there). */
+export const ClockBodySchema = v.strictObject({
+  nowMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8_640_000_000_000_000)),
+});
+
 /** `push`: stop the push service (it drops every connection and answers 503) or start it again. */
 export const PushBodySchema = v.strictObject({ enabled: v.boolean() });
 
@@ -123,6 +128,7 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
     call: 'POST',
     presence: 'POST',
     push: 'POST',
+    clock: 'POST',
     log: 'GET',
   };
   const method = routes[action];
@@ -193,6 +199,12 @@ export async function handleControl(state: SandboxState, req: IncomingMessage, r
         const body = parse(PushBodySchema, await readJson(req));
         state.pushControl?.setEnabled(body.enabled);
         sendJson(res, 200, { enabled: state.pushControl?.enabled ?? false });
+        return;
+      }
+      case 'clock': {
+        const body = parse(ClockBodySchema, await readJson(req));
+        state.setClock(body.nowMs);
+        sendJson(res, 200, { now: state.nowIso() });
         return;
       }
       case 'presence': {

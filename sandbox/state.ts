@@ -154,7 +154,11 @@ export function secretsEqual(a: string, b: string): boolean {
 
 export class SandboxState {
   readonly clients: readonly SandboxClient[];
-  readonly clock: () => number;
+  private readonly baseClock: () => number;
+  /** How far the sandbox's "now" is from its clock's (control API `clock`; `reset` sets it back to 0). */
+  private clockOffsetMs = 0;
+  /** The sandbox's "now" in ms: the injected clock, moved by the control API's `clock` when a test set one. */
+  readonly clock = (): number => this.baseClock() + this.clockOffsetMs;
   readonly now: Date;
   private readonly initial: Settings;
   settings: Settings;
@@ -171,7 +175,7 @@ export class SandboxState {
 
   constructor(options: { clients: readonly SandboxClient[]; settings: Settings; now: Date; clock: () => number }) {
     this.clients = options.clients;
-    this.clock = options.clock;
+    this.baseClock = options.clock;
     this.now = options.now;
     this.initial = { ...options.settings };
     this.settings = { ...options.settings };
@@ -192,7 +196,16 @@ export class SandboxState {
     this.approvals.clear();
     this.log = emptyLog();
     this.faults = [];
+    this.clockOffsetMs = 0;
     this.data = this.generate();
+  }
+
+  /**
+   * From now on the sandbox's clock reads `nowMs` and runs on from there (times of new calls, presence, codes), so
+   * a browser test on a fake clock can keep the sandbox at its time. The generated history stays where it was.
+   */
+  setClock(nowMs: number): void {
+    this.clockOffsetMs = nowMs - this.baseClock();
   }
 
   /** The fault an API request for `path` meets now, if any; each use counts down its `times`. */
