@@ -38,10 +38,43 @@ export interface FayeClient {
   disconnect(): void;
 }
 
-export type CreateFayeClient = (url: string) => FayeClient;
+export interface FayeClientOptions {
+  /** Seconds to wait before sending a failed message again, by the attempts made so far (1, 2, …): the backoff. */
+  retryAfter: (attempts: number) => number;
+  /**
+   * False once the client is no longer wanted. Faye then sends nothing more, not even its own retries: a client that
+   * never connected ignores `disconnect()` and would otherwise retry its handshake for as long as the page is open.
+   */
+  isWanted: () => boolean;
+}
+
+export type CreateFayeClient = (url: string, options: FayeClientOptions) => FayeClient;
+
+/** Faye's message scheduler (`Faye.Scheduler`): one per message, deciding its retries. */
+interface FayeScheduler {
+  attempts: number;
+  isDeliverable(): boolean;
+}
+type FayeSchedulerClass = new (message: unknown, options: unknown) => FayeScheduler;
 
 interface FayeGlobal {
-  Client: new (url: string, options: { timeout: number; retry: number }) => FayeClient;
+  Client: new (url: string, options: { timeout: number; retry: number; scheduler: FayeSchedulerClass }) => FayeClient;
+  Scheduler: FayeSchedulerClass;
+}
+
+/**
+ * A Faye scheduler (its documented `scheduler` option) that waits `retryAfter(attempts)` between attempts instead of
+ * Faye's fixed `retry`, and delivers nothing once the client is not wanted.
+ */
+function schedulerFor(faye: FayeGlobal, options: FayeClientOptions): FayeSchedulerClass {
+  return class BackoffScheduler extends faye.Scheduler {
+    getInterval(): number {
+      return options.retryAfter(this.attempts);
+    }
+    override isDeliverable(): boolean {
+      return options.isWanted() && super.isDeliverable();
+    }
+  };
 }
 
 /** The private part of a Faye 1.4 client this module adjusts (pinned in package.json). */
@@ -67,8 +100,8 @@ let loading: Promise<CreateFayeClient> | null = null;
 
 /**
  * Loads the client once per page (a failure is forgotten, so the next attempt loads again) and answers a factory.
- * Faye's own options: a long-poll held at most 45 s, and its retry of a failed request after 5 s, which the connection
- * (shared/api/push-connection.ts) replaces by its own backoff when the transport stays down.
+ * Each client holds a long-poll at most 45 s and retries a failed message (a lost connection included: Faye
+ * reconnects and subscribes again by itself) after the caller's backoff.
  */
 export function loadFaye(): Promise<CreateFayeClient> {
   loading ??= new Promise<CreateFayeClient>((resolve, reject) => {
@@ -78,8 +111,8 @@ export function loadFaye(): Promise<CreateFayeClient> {
     script.onload = () => {
       const faye = (window as Window & { Faye?: FayeGlobal }).Faye;
       if (faye) {
-        resolve((url) => {
-          const client = new faye.Client(url, { timeout: 45, retry: 5 });
+        resolve((url, options) => {
+          const client = new faye.Client(url, { timeout: 45, retry: 5, scheduler: schedulerFor(faye, options) });
           allowCorsHandshake(client);
           return client;
         });

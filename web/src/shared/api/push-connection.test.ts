@@ -1,19 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FayeClient, FayeError, FayeMessage } from '@/lib/faye.ts';
+import type { FayeClient, FayeClientOptions, FayeError, FayeMessage } from '@/lib/faye.ts';
 import { channelsFor, type PushEvent } from '../model/push-messages.ts';
 import { backoffMs, CONNECT_TIMEOUT_MS, createPushConnection, LINGER_MS, MAX_BACKOFF_MS, PUSH_APP_NAME, type PushConnection, type PushListener } from './push-connection.ts';
 
 /** A Faye client on the far side of which the test plays the push service. */
 class FakeFaye implements FayeClient {
   readonly url: string;
+  readonly options: FayeClientOptions;
   private outgoing: Array<(message: FayeMessage, callback: (message: FayeMessage) => void) => void> = [];
   readonly disabled: string[] = [];
   readonly subscriptions = new Map<string, { deliver: (message: unknown) => void; accept: () => void; refuse: (error: FayeError) => void }>();
-  private transportDown: Array<() => void> = [];
+  private transport: Record<'transport:up' | 'transport:down', Array<() => void>> = { 'transport:up': [], 'transport:down': [] };
   disconnected = false;
 
-  constructor(url: string) {
+  constructor(url: string, options: FayeClientOptions) {
     this.url = url;
+    this.options = options;
   }
   addExtension(extension: { outgoing(message: FayeMessage, callback: (message: FayeMessage) => void): void }) {
     this.outgoing.push(extension.outgoing.bind(extension));
@@ -34,7 +36,7 @@ class FakeFaye implements FayeClient {
     };
   }
   on(event: 'transport:up' | 'transport:down', listener: () => void) {
-    if (event === 'transport:down') this.transportDown.push(listener);
+    this.transport[event].push(listener);
   }
   disconnect() {
     this.disconnected = true;
@@ -49,7 +51,11 @@ class FakeFaye implements FayeClient {
     for (const subscription of this.subscriptions.values()) subscription.accept();
   }
   dropTransport() {
-    for (const listener of this.transportDown) listener();
+    for (const listener of this.transport['transport:down']) listener();
+  }
+  /** Faye got through again (it reconnects and subscribes again by itself). */
+  restoreTransport() {
+    for (const listener of this.transport['transport:up']) listener();
   }
 }
 
@@ -92,8 +98,8 @@ beforeEach(() => {
   events = [];
   connection = createPushConnection({
     loadClient: () =>
-      Promise.resolve((url: string) => {
-        const client = new FakeFaye(url);
+      Promise.resolve((url: string, options: FayeClientOptions) => {
+        const client = new FakeFaye(url, options);
         clients.push(client);
         return client;
       }),
@@ -169,52 +175,60 @@ describe('the push connection', () => {
     expect(warnings.join(' ')).not.toContain('4512345678');
   });
 
-  it('goes down when the transport is lost and reconnects with a new client after a backoff that doubles, until live again', async () => {
+  it('goes down when the transport is lost and live again when Faye gets through, keeping its one client', async () => {
     connection.acquire(TARGET);
     await settle();
     latest().acceptAll();
     await settle();
-    const first = latest();
-    first.dropTransport();
-    expect(connection.status()).toBe('down');
-    expect(first.disconnected).toBe(true);
-    await vi.advanceTimersByTimeAsync(backoffMs(1, 0.5) - 1);
-    expect(clients).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(clients).toHaveLength(2);
-    expect(connection.status()).toBe('down');
     latest().dropTransport();
-    await vi.advanceTimersByTimeAsync(backoffMs(2, 0.5));
-    expect(clients).toHaveLength(3);
-    latest().acceptAll();
-    await settle();
+    expect(connection.status()).toBe('down');
+    latest().restoreTransport();
     expect(connection.status()).toBe('live');
     expect(events.filter((e) => e.kind === 'resync')).toHaveLength(2);
-    // A live connection starts the backoff again from the first step.
-    latest().dropTransport();
-    await vi.advanceTimersByTimeAsync(backoffMs(1, 0.5));
-    expect(clients).toHaveLength(4);
+    await vi.advanceTimersByTimeAsync(MAX_BACKOFF_MS * 4);
+    expect(clients).toHaveLength(1);
+    expect(latest().disconnected).toBe(false);
   });
 
-  it('counts a connection that is not live within the timeout as down', async () => {
+  it("sets the pace of Faye's own retries: 1 s doubling to the cap, with jitter", async () => {
+    connection.acquire(TARGET);
+    await settle();
+    expect([1, 2, 3, 4, 5, 9].map((attempts) => latest().options.retryAfter(attempts))).toEqual([1, 2, 4, 8, 15, 15]);
+  });
+
+  it('is not live before every channel is subscribed, even when the transport is up', async () => {
+    connection.acquire(TARGET);
+    await settle();
+    latest().restoreTransport();
+    expect(connection.status()).toBe('connecting');
+  });
+
+  it('counts a connection that is not live within the timeout as down, and live once it gets there', async () => {
     connection.acquire(TARGET);
     await settle();
     await vi.advanceTimersByTimeAsync(CONNECT_TIMEOUT_MS);
     expect(connection.status()).toBe('down');
-    expect(latest().disconnected).toBe(true);
+    latest().acceptAll();
+    await settle();
+    expect(connection.status()).toBe('live');
+    expect(clients).toHaveLength(1);
   });
 
-  it('ignores what an old client does after it was replaced', async () => {
-    connection.acquire(TARGET);
+  it('stops what it no longer wants: a replaced or stopped client delivers nothing more, even if it never connected', async () => {
+    const release = connection.acquire(TARGET);
     await settle();
     const first = latest();
-    first.dropTransport();
-    await vi.advanceTimersByTimeAsync(backoffMs(1, 0.5));
+    expect(first.options.isWanted()).toBe(true);
+    connection.acquire({ url: 'https://other.example/faye', channels: TARGET.channels });
+    await settle();
+    expect(first.options.isWanted()).toBe(false);
+    expect(first.disconnected).toBe(true);
     first.acceptAll();
     first.subscriptions.get('/call2/company/1')?.deliver(A_CALL);
     await settle();
-    expect(connection.status()).toBe('down');
+    expect(connection.status()).toBe('connecting');
     expect(events).toEqual([]);
+    release();
   });
 
   it('signs out on a 401, as any request does, and stops', async () => {
@@ -248,12 +262,19 @@ describe('the push connection', () => {
     expect(clients).toHaveLength(1);
   });
 
-  it('retries other refusals with the backoff', async () => {
+  it('starts a new client after the backoff when a subscription is refused otherwise', async () => {
     connection.acquire(TARGET);
     await settle();
     latest().subscriptions.get('/presence/company/1')?.refuse({ code: 500 });
-    await vi.advanceTimersByTimeAsync(backoffMs(1, 0.5));
+    expect(connection.status()).toBe('down');
+    expect(latest().disconnected).toBe(true);
+    await vi.advanceTimersByTimeAsync(backoffMs(1, 0.5) - 1);
+    expect(clients).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(clients).toHaveLength(2);
+    latest().subscriptions.get('/presence/company/1')?.refuse({ code: 500 });
+    await vi.advanceTimersByTimeAsync(backoffMs(2, 0.5));
+    expect(clients).toHaveLength(3);
   });
 
   it('outlives its last user by a moment, so a page change keeps it; then disconnects', async () => {

@@ -5,11 +5,15 @@
  *
  * - Started by the first component that needs it, stopped a few seconds after the last one goes (a page change does
  *   not reconnect). The Faye client itself is loaded then, not before (lib/faye.ts).
- * - `live` once every channel is subscribed; `down` while it is not (the pages poll instead). A lost transport, a
- *   connection that is not live within {@link CONNECT_TIMEOUT_MS} or a failed subscription reconnects after a backoff:
- *   1 s doubling to {@link MAX_BACKOFF_MS}, with jitter so that many browsers do not come back at once.
+ * - One Faye client per target (push URL, channels, token). Faye reconnects a lost connection and subscribes again by
+ *   itself; the connection only sets its pace, a backoff of 1 s doubling to {@link MAX_BACKOFF_MS} with jitter so that
+ *   many browsers do not come back at once. (A Faye client is never freed — it registers an unload listener it never
+ *   removes — so replacing it on every failure would leak one per attempt.)
+ * - `live` once every channel is subscribed and while the transport is up; `down` while it is not, or when it is not
+ *   live within {@link CONNECT_TIMEOUT_MS} (the pages poll instead).
  * - A 401 signs out, as every request's does (lib/api-client.ts); a 403 (a channel Firmafon refuses) stops trying for
- *   this page: polling carries on, and asking again would only be refused again.
+ *   this page: polling carries on, and asking again would only be refused again. Another refused subscription starts
+ *   a new client after the backoff.
  * - A message that does not parse is dropped and logged with its channel and the field that was wrong, never its
  *   contents (a caller's number).
  * - Every transition to `live` tells the listeners to catch up (`resync`): what changed while it was down was missed.
@@ -90,6 +94,7 @@ export function createPushConnection(deps: PushDependencies): PushConnection {
   };
 
   const teardown = () => {
+    // The old client's scheduler now delivers nothing, so it stops even if it never connected.
     generation += 1;
     clearTimeout(retryTimer);
     clearTimeout(connectTimer);
@@ -105,11 +110,12 @@ export function createPushConnection(deps: PushDependencies): PushConnection {
     setStatus('off');
   };
 
-  const fail = (gen: number) => {
+  /** Not live (for now): the pages poll. With `restart`, a new client is started after the backoff. */
+  const fail = (gen: number, restart: boolean) => {
     if (gen !== generation) return;
-    teardown();
     setStatus('down');
-    if (refused) return;
+    if (!restart || refused) return;
+    teardown();
     attempt += 1;
     const myGen = generation;
     retryTimer = setTimeout(() => {
@@ -128,8 +134,11 @@ export function createPushConnection(deps: PushDependencies): PushConnection {
     if (error.code === 403) {
       refused = true;
       deps.warn(`Live updates: Firmafon refused a subscription (403); the page polls instead.`);
+      teardown();
+      setStatus('down');
+      return;
     }
-    fail(gen);
+    fail(gen, true);
   };
 
   async function start(): Promise<void> {
@@ -139,16 +148,19 @@ export function createPushConnection(deps: PushDependencies): PushConnection {
     const token = deps.token.get();
     if (!current || token === null) return setStatus('off');
     tokenUsed = token;
-    setStatus(status === 'down' ? 'down' : 'connecting');
-    connectTimer = setTimeout(() => fail(gen), CONNECT_TIMEOUT_MS);
+    if (status !== 'down') setStatus('connecting');
+    connectTimer = setTimeout(() => fail(gen, false), CONNECT_TIMEOUT_MS);
     let create: CreateFayeClient;
     try {
       create = await deps.loadClient();
     } catch {
-      return fail(gen);
+      return fail(gen, true);
     }
     if (gen !== generation) return;
-    const faye = create(current.url);
+    const faye = create(current.url, {
+      retryAfter: (attempts) => backoffMs(attempts, deps.random()) / 1000,
+      isWanted: () => gen === generation,
+    });
     client = faye;
     // JSONP would load a script from the push origin, which the Content-Security-Policy rightly refuses.
     faye.disable('callback-polling');
@@ -159,8 +171,12 @@ export function createPushConnection(deps: PushDependencies): PushConnection {
         callback(message);
       },
     });
-    faye.on('transport:down', () => fail(gen));
     let subscribed = 0;
+    const allSubscribed = () => subscribed === current.channels.length;
+    faye.on('transport:down', () => fail(gen, false));
+    faye.on('transport:up', () => {
+      if (gen === generation && allSubscribed()) setStatus('live');
+    });
     for (const channel of current.channels) {
       const subscription = faye.subscribe(channel.name, (message) => {
         if (gen !== generation) return;
@@ -178,7 +194,7 @@ export function createPushConnection(deps: PushDependencies): PushConnection {
         () => {
           if (gen !== generation) return;
           subscribed += 1;
-          if (subscribed === current.channels.length) {
+          if (allSubscribed()) {
             clearTimeout(connectTimer);
             attempt = 0;
             setStatus('live');
