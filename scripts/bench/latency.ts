@@ -6,6 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DASHBOARD_REQUEST_HEADER, DASHBOARD_REQUEST_HEADER_VALUE, FIRMAFON_API_BASE_PATH, PROXY_PREFIX, TOKEN_PATH } from '../../common/routes.ts';
+import { bindingState } from '../../common/sign-in-binding.ts';
 import { SandboxOAuthClient } from '../../sandbox/client.ts';
 import type { AppRun } from './app-run.ts';
 import { hostFunctions } from './function-host.ts';
@@ -105,6 +106,9 @@ export async function measureLatency(run: AppRun, options: LatencyOptions): Prom
           const agent = keepAliveAgent(concurrency);
           const total = options.warmup + options.requests;
           const codes = endpoint === 'token' ? await issuer.codes(total) : [];
+          // The state that came back with each code, bound to the verifier as the SPA binds it (ADR 11); a cell lasts
+          // far less than the binding's 10 minutes.
+          const state = await bindingState(issuer.pkce.verifier, Date.now() / 1000);
           const send = (index: number): Promise<HttpResponse> => {
             if (endpoint === 'proxy') {
               const url = target === 'direct' ? `${base}${FIRMAFON_API_BASE_PATH}${PROXIED_PATH}` : `${base}${PROXY_PREFIX}${PROXIED_PATH}`;
@@ -123,7 +127,7 @@ export async function measureLatency(run: AppRun, options: LatencyOptions): Prom
                     'Sec-Fetch-Site': 'same-origin',
                     [DASHBOARD_REQUEST_HEADER]: DASHBOARD_REQUEST_HEADER_VALUE,
                   },
-                  body: JSON.stringify({ code, redirect_uri: run.redirectUri, code_verifier: issuer.pkce.verifier }),
+                  body: JSON.stringify({ code, redirect_uri: run.redirectUri, code_verifier: issuer.pkce.verifier, state }),
                 });
           };
           // Warm-up (cold starts, connection set-up) is sent but not counted.
