@@ -4,14 +4,13 @@
  * build (the policy, written into dist/_headers) and by the config function (the URL the SPA connects to), both
  * through {@link parsePushUrl}, so the two cannot disagree about what a valid value is.
  */
+import { isHttpsOrLoopback } from './secure-url.ts';
 
 /** Firmafon's own push service. */
 export const DEFAULT_FIRMAFON_PUBSUB_URL = 'https://pubsub.firmafon.dk/faye';
 
 /** What a valid `FIRMAFON_PUBSUB_URL` looks like, for the site owner. */
 export const PUBSUB_URL_HINT = 'must be an https URL such as https://pubsub.firmafon.dk/faye (http only for localhost), without a query or fragment';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * `value` as a push endpoint URL (normalised, e.g. `https://pubsub.firmafon.dk/faye`), or `null` when it is not
@@ -25,7 +24,7 @@ export function parsePushUrl(value: string): string | null {
     return null;
   }
   if (url.username !== '' || url.password !== '' || /[?#]/.test(value)) return null;
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) return null;
+  if (!isHttpsOrLoopback(url)) return null;
   return url.href;
 }
 

@@ -4,8 +4,7 @@
  * so what we check is byte for byte what we forward to Firmafon.
  */
 import { CALLBACK_PATH } from '../../common/routes.ts';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { isHttpsOrLoopback } from '../../common/secure-url.ts';
 
 /**
  * Parses `value` as a bare origin (`scheme://host[:port]`, a trailing `/` tolerated) and returns its
@@ -23,9 +22,7 @@ export function parseOrigin(value: string): string | null {
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '') return null;
   // `new URL` drops an empty `?` or `#`; an origin has neither.
   if (/[?#]/.test(value)) return null;
-  if (url.protocol === 'https:') return url.origin;
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return url.origin;
-  return null;
+  return isHttpsOrLoopback(url) ? url.origin : null;
 }
 
 /**
