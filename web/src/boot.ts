@@ -13,7 +13,7 @@
 // builds.
 import '@vitejs/plugin-react/preamble';
 import { AUTH_PATH_PREFIX, HOME_PAGE_PATH } from '@common/routes.ts';
-import { getPublicConfig } from '@/features/auth/api/get-public-config.ts';
+import { getPublicConfig } from '@/shared/api/get-public-config.ts';
 import { captureCallbackUrl } from '@/features/auth/model/callback-url.ts';
 import { shouldAutoResume } from '@/features/auth/model/session-hint.ts';
 import { startSignIn } from '@/features/auth/model/start-sign-in.ts';

@@ -6,19 +6,21 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useSyncExternalStore } from 'react';
-import { parsePublicConfig } from '@common/public-config.ts';
-import { CONFIG_PATH } from '@common/routes.ts';
-import { fetchJson } from '@/lib/fetch-json.ts';
 import { channelsFor, type PushEvent } from '../model/push-messages.ts';
 import { employeeQueries } from './employees.ts';
+import { loadPublicConfig } from './load-public-config.ts';
 import { pushConnection, type PushStatus } from './push-connection.ts';
 
-/** The deploy's public configuration, read once per page load by the signed-in pages that use push. */
+/**
+ * The deploy's public configuration: the same request the sign-in page made, if this page load made one. It retries
+ * transient failures itself, so React Query does not retry it again.
+ */
 export const publicConfigQuery = () =>
   queryOptions({
     queryKey: ['public-config'] as const,
-    queryFn: ({ signal }) => fetchJson(CONFIG_PATH, { signal }, parsePublicConfig, CONFIG_PATH),
+    queryFn: () => loadPublicConfig(),
     staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
   });
 
 /** The push connection's state, for a component that only shows it. */

@@ -1,7 +1,7 @@
 /** The public config for a component: its value, or the error that stopped it, and a way to ask again. */
 import { useCallback, useEffect, useState } from 'react';
 import type { PublicConfig } from '@common/public-config.ts';
-import { loadPublicConfig } from './load-public-config.ts';
+import { loadPublicConfig } from '@/shared/api/load-public-config.ts';
 
 export interface PublicConfigState {
   data: PublicConfig | undefined;

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Alert } from '@/shared/ui/alert.tsx';
 import { Button, type ButtonVariant } from '@/shared/ui/button.tsx';
 import { useMessages } from '@/lib/i18n.tsx';
-import { loadPublicConfig } from '../api/load-public-config.ts';
+import { loadPublicConfig } from '@/shared/api/load-public-config.ts';
 import { authMessages } from '../messages.ts';
 import { startSignIn } from '../model/start-sign-in.ts';
 

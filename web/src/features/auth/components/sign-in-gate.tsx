@@ -12,7 +12,7 @@ import { accessToken } from '@/lib/access-token.ts';
 import { useMessages } from '@/lib/i18n.tsx';
 import { authMessages } from '../messages.ts';
 import { shouldAutoResume } from '../model/session-hint.ts';
-import { loadPublicConfig } from '../api/load-public-config.ts';
+import { loadPublicConfig } from '@/shared/api/load-public-config.ts';
 import { startSignIn } from '../model/start-sign-in.ts';
 import { SignInPage, type SignInNotice } from '../pages/sign-in-page.tsx';
 

@@ -1,7 +1,7 @@
 /**
- * The public config as the app reads it (sign-in page, "Sign in", session resume): before React Query has loaded —
- * it comes with the signed-in pages — so fetched here once per page load and shared, transient failures retried by
- * the same rules as React Query's (lib/retry.ts).
+ * The public config as the app reads it (sign-in page, "Sign in", session resume, and the push URL of the signed-in
+ * pages, shared/api/use-push.ts): fetched once per page load and shared — the sign-in page reads it before React
+ * Query has loaded — with transient failures retried by the same rules as React Query's (lib/retry.ts).
  */
 import type { PublicConfig } from '@common/public-config.ts';
 import { withRetries } from '@/lib/retry.ts';

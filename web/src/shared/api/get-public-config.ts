@@ -1,5 +1,5 @@
 /**
- * `GET /api/config`: the deploy's public sign-in settings (client id, authorize URL, PKCE, state mode). Not
+ * `GET /api/config`: the deploy's public settings (client id, authorize URL, PKCE, state mode, push URL). Not
  * secret and not behind the token. Parsed, never cast; a 503 `server_misconfigured` means the site owner has
  * not connected the dashboard to Firmafon yet. One request, no retries: the first script (boot.ts) uses it as it
  * is (on failure the app loads and tries again); the app asks through load-public-config.ts.
