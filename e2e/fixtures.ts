@@ -63,3 +63,9 @@ export const test = base.extend<{ sandbox: SandboxControl; cspGuard: void }>({
 });
 
 export { expect };
+
+/** What calls in progress say while updates are pushed, and while push is not live and they are polled instead. */
+export const LIVE_STATUS = {
+  pushed: 'Live: updates as they happen.',
+  polled: 'Live updates are not reaching the dashboard just now: updated every few seconds instead.',
+} as const;

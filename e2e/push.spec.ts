@@ -5,7 +5,7 @@
  * to push when it returns.
  */
 import type { Page, Route } from '@playwright/test';
-import { expect as baseExpect, signIn, test } from './fixtures.ts';
+import { expect as baseExpect, LIVE_STATUS, signIn, test } from './fixtures.ts';
 import { PROXY_PREFIX } from '../common/routes.ts';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -14,8 +14,8 @@ test.describe.configure({ timeout: 180_000 });
 const people = (page: Page) => page.getByRole('list', { name: 'People' }).getByRole('listitem');
 const person = (page: Page, name: string) => people(page).filter({ hasText: name });
 const liveCalls = (page: Page) => page.getByRole('list', { name: 'Calls in progress' }).getByRole('listitem');
-const PUSHED = 'Live: updates as they happen.';
-const POLLING = 'Live updates are not reaching the dashboard just now: updated every few seconds instead.';
+const PUSHED = LIVE_STATUS.pushed;
+const POLLING = LIVE_STATUS.polled;
 
 const proxied = (path: string) => (url: URL) => url.pathname === `${PROXY_PREFIX}${path}`;
 

@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect as baseExpect, signIn, test } from './fixtures.ts';
+import { expect as baseExpect, LIVE_STATUS, signIn, test } from './fixtures.ts';
 
 /** Polled state arrives within one poll (≤ 10 s) on an idle machine; a busy one needs longer. */
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -16,7 +16,7 @@ test.describe.configure({ timeout: 180_000 });
 
 const people = (page: Page) => page.getByRole('list', { name: 'People' }).getByRole('listitem');
 const person = (page: Page, name: string) => people(page).filter({ hasText: name });
-const POLLED = 'Live updates are not reaching the dashboard just now: updated every few seconds instead.';
+const POLLED = LIVE_STATUS.polled;
 const liveCalls = (page: Page) => page.getByRole('list', { name: 'Calls in progress' }).getByRole('listitem');
 
 async function openBoard(page: Page): Promise<void> {
