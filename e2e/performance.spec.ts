@@ -116,6 +116,18 @@ async function delayLazyChunks(page: Page, ms: number): Promise<void> {
   });
 }
 
+/**
+ * Holds back the token function's answer until the calls route's chunk has been requested, so that the page's code is
+ * on its way before the token arrives however fast the CPU is.
+ */
+async function holdTokenUntilPageCode(page: Page): Promise<void> {
+  const pageCode = page.waitForRequest((request) => CALLS_ROUTE_CHUNK.test(new URL(request.url()).pathname), { timeout: 0 });
+  await page.route('**/api/auth/token', async (route) => {
+    await pageCode;
+    await route.continue();
+  });
+}
+
 const ORDERS = [
   { name: "the page's code arrives before the token", lazyChunkDelayMs: 0 },
   { name: "the page's code arrives after the token", lazyChunkDelayMs: 1500 },
@@ -135,6 +147,7 @@ test.describe('loading after sign-in', () => {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
       if (order.lazyChunkDelayMs > 0) await delayLazyChunks(page, order.lazyChunkDelayMs);
+      else await holdTokenUntilPageCode(page);
 
       await authorize.click();
       await page.waitForURL((url) => url.pathname === '/calls');
