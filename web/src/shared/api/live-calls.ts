@@ -1,6 +1,7 @@
 /**
  * Calls in progress (`GET /call_nodes/live`), for the team board, the top of the calls page and the incoming call
- * notice. Pushed calls (use-push.ts) replace their call's nodes in the cache as they happen; without push the nodes
+ * notice. Pushed calls (use-push.ts) replace their call's nodes in the cache as they happen, also in the answer of a
+ * fetch in flight that may predate them (pushed-changes.ts); without push the nodes
  * are polled every few seconds while a page shows them and the browser tab is visible (React Query pauses intervals
  * in a hidden tab), and with push rarely, as a safety net. Each answer also updates how far the browser's clock is
  * behind Firmafon's (model/live-calls.ts).
@@ -12,6 +13,7 @@ import { firmafonGet } from '@/lib/api-client.ts';
 import { updateSkew } from '../model/live-calls.ts';
 import { openNodesOf } from '../model/push-messages.ts';
 import type { PushStatus } from './push-connection.ts';
+import { applyPushedChange, fetchWithPushedChanges } from './pushed-changes.ts';
 import { usePush } from './use-push.ts';
 
 /** How often calls in progress are asked for when nothing pushes them. */
@@ -35,11 +37,12 @@ export const liveCallQueries = {
   nodes: () =>
     queryOptions({
       queryKey: [...liveCallQueries.all, 'nodes'] as const,
-      queryFn: async ({ signal, client, queryKey }): Promise<LiveCallsData> => {
-        const { call_nodes } = await firmafonGet('/call_nodes/live', { schema: LiveCallNodesResponseSchema, signal });
-        const previous = client.getQueryData<LiveCallsData>(queryKey)?.skewMs ?? 0;
-        return { nodes: call_nodes, skewMs: updateSkew(previous, latestStart(call_nodes), Date.now()) };
-      },
+      queryFn: ({ signal, client, queryKey }): Promise<LiveCallsData> =>
+        fetchWithPushedChanges(client, queryKey, async () => {
+          const { call_nodes } = await firmafonGet('/call_nodes/live', { schema: LiveCallNodesResponseSchema, signal });
+          const previous = client.getQueryData<LiveCallsData>(queryKey)?.skewMs ?? 0;
+          return { nodes: call_nodes, skewMs: updateSkew(previous, latestStart(call_nodes), Date.now()) };
+        }),
       staleTime: 0,
     }),
 };
@@ -59,7 +62,10 @@ export function useLiveCallsPush(): PushStatus {
 /** A pushed event into the cache: a call replaces its nodes (nothing is cached before the first answer); a resync refetches. */
 export function applyLiveCallEvent(queryClient: QueryClient, event: Parameters<Parameters<typeof usePush>[0]>[0]): void {
   const { queryKey } = liveCallQueries.nodes();
-  if (event.kind === 'call') queryClient.setQueryData(queryKey, (data) => (data ? withPushedCall(data, event.call, Date.now()) : data));
+  if (event.kind === 'call') {
+    const at = Date.now();
+    applyPushedChange<LiveCallsData>(queryClient, queryKey, (data) => withPushedCall(data, event.call, at));
+  }
   else if (event.kind === 'resync') void queryClient.refetchQueries({ queryKey, type: 'active' }, { cancelRefetch: false });
 }
 

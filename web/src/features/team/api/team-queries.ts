@@ -1,7 +1,8 @@
 /**
  * The team: its members with their presence (`GET /employees`) and the signed-in person with their do-not-disturb
  * (`GET /employee`, read with the team's schema, which keeps `dnd_timeout_at`). One key factory. Presence pushed by
- * Firmafon is written into the members as it comes (shared/api/use-push.ts); without push the members are polled while
+ * Firmafon is written into the members as it comes (shared/api/use-push.ts), also into the answer of a fetch in flight
+ * that may predate it (shared/api/pushed-changes.ts); without push the members are polled while
  * the board is visible so presence is never more than about 10 s old. Each answer and each push updates since when
  * each person has been in their state (model/presence.ts). The employee groups come from the shared layer
  * (shared/api/employee-groups.ts); a group's state is computed from its members, so a group's pushed presence is not needed.
@@ -12,6 +13,7 @@ import type { EmployeeUpdate } from '@common/write-contract.ts';
 import { firmafonGet } from '@/lib/api-client.ts';
 import { firmafonWrite } from '@/lib/api-write.ts';
 import { employeeQueries } from '@/shared/api/employees.ts';
+import { applyPushedChange, fetchWithPushedChanges } from '@/shared/api/pushed-changes.ts';
 import { usePush } from '@/shared/api/use-push.ts';
 import { employeeIdOf, type PresenceUpdate } from '@/shared/model/push-messages.ts';
 import { withDoNotDisturb } from '../model/do-not-disturb.ts';
@@ -35,10 +37,11 @@ export const teamQueries = {
   members: () =>
     queryOptions({
       queryKey: [...teamQueries.all, 'members'] as const,
-      queryFn: async ({ signal, client, queryKey }): Promise<TeamData> => {
-        const { employees } = await firmafonGet('/employees', { schema: TeamMembersResponseSchema, signal });
-        return { members: employees, since: trackSince(client.getQueryData<TeamData>(queryKey)?.since, employees, Date.now()) };
-      },
+      queryFn: ({ signal, client, queryKey }): Promise<TeamData> =>
+        fetchWithPushedChanges(client, queryKey, async () => {
+          const { employees } = await firmafonGet('/employees', { schema: TeamMembersResponseSchema, signal });
+          return { members: employees, since: trackSince(client.getQueryData<TeamData>(queryKey)?.since, employees, Date.now()) };
+        }),
       staleTime: 0,
     }),
   me: () =>
@@ -115,7 +118,10 @@ export function useTeamMembers() {
   const queryClient = useQueryClient();
   const push = usePush((event) => {
     const { queryKey } = teamQueries.members();
-    if (event.kind === 'presence') queryClient.setQueryData(queryKey, (data) => (data ? withPushedPresence(data, event.presence, Date.now()) : data));
+    if (event.kind === 'presence') {
+      const at = Date.now();
+      applyPushedChange<TeamData>(queryClient, queryKey, (data) => withPushedPresence(data, event.presence, at));
+    }
     else if (event.kind === 'resync') void queryClient.refetchQueries({ queryKey, type: 'active' }, { cancelRefetch: false });
   });
   return { ...useQuery({ ...teamQueries.members(), refetchInterval: push === 'live' ? MEMBERS_PUSHED_POLL_MS : MEMBERS_POLL_MS }), push };
