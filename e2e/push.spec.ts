@@ -3,7 +3,8 @@
  * a call reach the team board as they happen — proven pushed because every poll for the same data is held unanswered
  * until the screen shows the change — and when the push service stops, the board says so and polls, then goes back
  * to push when it returns. An answer that Firmafon gave before a pushed change but that arrives after it does not
- * put the old state back. How fast a change arrives (the issue's 2 s) is measured by the bench (`live-updates`), not
+ * put the old state back. A call that ends reaches the calls list and the wallboard's figures for today before their
+ * next poll. How fast a change arrives (the issue's 2 s) is measured by the bench (`live-updates`), not
  * asserted here: on a machine with every core busy a push took longer than 2 s to render.
  */
 import type { Page, Route } from '@playwright/test';
@@ -140,4 +141,19 @@ test('a call that ends appears at the top of the calls list at once, not at the 
   const row = page.getByRole('row').filter({ has: page.locator(`a[href$="/calls/${callUuid}"]`) });
   await expect(row).toBeVisible({ timeout: 10_000 });
   await expect(row).toContainText('New');
+});
+
+test("a call that ends counts in the wallboard's figures for today at once, while every fetch of the day is held", async ({ page, sandbox }) => {
+  // The team board shows that push is live; the wallboard, opened from it, shares its connection.
+  await openLiveBoard(page);
+  await page.getByRole('link', { name: 'Open the wallboard' }).click();
+  const notCalledBack = page.getByTestId('wallboard-not-called-back');
+  await expect(notCalledBack).toHaveText(/^\d+$/);
+  const before = Number(await notCalledBack.textContent());
+  await withPollsHeld(page, '/calls', async () => {
+    // A caller not seen before, whom nobody answers.
+    const { callUuid } = await sandbox.ringCall({ receptionId: 1, fromNumber: `4529${String(Date.now()).slice(-6)}` });
+    await sandbox.endCall(callUuid);
+    await expect(notCalledBack).toHaveText(String(before + 1), { timeout: PUSHED_WITHIN_MS });
+  });
 });

@@ -1,20 +1,19 @@
 /**
  * Today at a glance (Copenhagen's today, all of the company's calls, every page): counts, answer rate,
- * average talk time, and the missed callers nobody has called back yet.
+ * average talk time, and the missed callers nobody has called back yet. A call pushed as ended counts at once.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorPanel } from '@/shared/ui/error-panel.tsx';
 import { Spinner } from '@/shared/ui/spinner.tsx';
 import { INTL_LOCALE, useLocale, useMessages } from '@/lib/i18n.tsx';
-import { callQueries } from '../api/call-queries.ts';
 import { callsMessages } from '../messages.ts';
 import { formatDuration, formatPercent } from '@/shared/format/format.ts';
 import { computeDayOverview, findNotCalledBack } from '@/shared/model/call-overview.ts';
 import { dateKeyAt } from '@common/copenhagen-time.ts';
 import { CallTime, PartyLabel, StatusLabel } from '@/shared/ui/call-parts.tsx';
 import { useNow } from '@/shared/hooks/use-now.ts';
+import { useDayCalls } from '@/shared/api/day-calls.ts';
 import { NoSwitchNotice } from '@/shared/ui/call-back-button.tsx';
 import { CallBackAction } from './call-back-action.tsx';
 
@@ -24,7 +23,7 @@ export function CallsOverview({ listSearch }: { listSearch: string }) {
   const now = useNow();
   const today = dateKeyAt(now);
   const headingId = useId();
-  const day = useQuery(callQueries.day(today));
+  const day = useDayCalls(today);
   const overview = useMemo(() => (day.data ? computeDayOverview(day.data) : null), [day.data]);
   const notCalledBack = useMemo(() => (day.data ? findNotCalledBack(day.data) : []), [day.data]);
   const intlLocale = INTL_LOCALE[locale];

@@ -2,17 +2,17 @@
  * `/wallboard`: a screen for the office wall, shown without the header (pages.ts `fullScreen`), dark whatever the
  * system's theme, its figures readable from across the room: calls waiting, the longest wait, who is available
  * now, today's answered share and the missed callers not called back. Nothing to click; it keeps itself current
- * for a whole day: calls in progress and presence are polled as on the team board, today's calls every minute, and
- * at Copenhagen midnight the day rolls over (the day before leaves the cache a few minutes later,
- * shared/api/day-calls.ts). The longest wait ticks in its own component (shared/ui/elapsed.tsx); the page renders
+ * for a whole day: calls in progress and presence are pushed and polled as on the team board, each call pushed as
+ * ended is counted at once and today's calls are fetched every minute, and at Copenhagen midnight the day rolls over
+ * (the day before leaves the cache a few minutes later, shared/api/day-calls.ts). The longest wait ticks in its own component (shared/ui/elapsed.tsx); the page renders
  * only when data arrives.
  */
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { dateKeyAt } from '@common/copenhagen-time.ts';
 import { INTL_LOCALE, useLocale, useMessages } from '@/lib/i18n.tsx';
-import { dayCallsQuery } from '@/shared/api/day-calls.ts';
+import { dayCallsQuery, useDayCalls } from '@/shared/api/day-calls.ts';
 import { liveCallQueries, useLiveCallNodes } from '@/shared/api/live-calls.ts';
 import { formatPercent } from '@/shared/format/format.ts';
 import { useCopenhagenToday } from '@/shared/hooks/use-copenhagen-today.ts';
@@ -43,7 +43,7 @@ export default function WallboardPage() {
   const today = useCopenhagenToday();
   const live = useLiveCallNodes();
   const members = useTeamMembers();
-  const day = useQuery(dayCallsQuery(today));
+  const day = useDayCalls(today);
 
   const waiting = useMemo(() => (live.data ? waitingFigures(live.data.nodes) : null), [live.data]);
   const available = useMemo(() => (members.data ? availableNames(members.data.members) : null), [members.data]);
