@@ -14,35 +14,30 @@ import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query'
 type Change<T> = (data: T) => T;
 
 interface Journal {
-  /** Numbers the changes. */
+  /** Numbers the changes kept. */
   last: number;
-  /** The number of the last change before each fetch in flight started. */
+  /** The number of the last change kept before each fetch in flight started. */
   open: number[];
   kept: Array<{ at: number; change: (data: never) => unknown }>;
 }
 
+/** Only while a fetch of the query is in flight: nothing is held for a query between its fetches. */
 const journals = new WeakMap<QueryClient, Map<string, Journal>>();
 
-function journalOf(client: QueryClient, queryKey: QueryKey): Journal {
+/** Applies a pushed `change` to the cached data (none is made up before the first answer), and to the answers of fetches in flight. */
+export function applyPushedChange<T>(client: QueryClient, queryKey: QueryKey, change: Change<T>): void {
+  client.setQueryData<T>(queryKey, (data) => (data === undefined ? data : change(data)));
+  const journal = journals.get(client)?.get(hashKey(queryKey));
+  if (journal) journal.kept.push({ at: (journal.last += 1), change });
+}
+
+/** Runs a query's `fetch` and answers its result with every change pushed meanwhile applied again. */
+export async function fetchWithPushedChanges<T>(client: QueryClient, queryKey: QueryKey, fetch: () => Promise<T>): Promise<T> {
   let byKey = journals.get(client);
   if (!byKey) journals.set(client, (byKey = new Map()));
   const hash = hashKey(queryKey);
   let journal = byKey.get(hash);
   if (!journal) byKey.set(hash, (journal = { last: 0, open: [], kept: [] }));
-  return journal;
-}
-
-/** Applies a pushed `change` to the cached data (none is made up before the first answer), and to the answers of fetches in flight. */
-export function applyPushedChange<T>(client: QueryClient, queryKey: QueryKey, change: Change<T>): void {
-  client.setQueryData<T>(queryKey, (data) => (data === undefined ? data : change(data)));
-  const journal = journalOf(client, queryKey);
-  journal.last += 1;
-  if (journal.open.length > 0) journal.kept.push({ at: journal.last, change });
-}
-
-/** Runs a query's `fetch` and answers its result with every change pushed meanwhile applied again. */
-export async function fetchWithPushedChanges<T>(client: QueryClient, queryKey: QueryKey, fetch: () => Promise<T>): Promise<T> {
-  const journal = journalOf(client, queryKey);
   const mark = journal.last;
   journal.open.push(mark);
   try {
@@ -50,7 +45,7 @@ export async function fetchWithPushedChanges<T>(client: QueryClient, queryKey: Q
     return journal.kept.filter((kept) => kept.at > mark).reduce<T>((result, kept) => (kept.change as unknown as Change<T>)(result), data);
   } finally {
     journal.open.splice(journal.open.indexOf(mark), 1);
-    const oldest = Math.min(...journal.open);
-    journal.kept = journal.kept.filter((kept) => kept.at > oldest);
+    if (journal.open.length === 0) byKey.delete(hash);
+    else journal.kept = journal.kept.filter((kept) => kept.at > Math.min(...journal.open));
   }
 }
