@@ -1,4 +1,4 @@
-/** The signed-in employee's name (GET /employee), shown as plain text. */
+/** The signed-in employee's name (GET /employee), shown as plain text; cut short when long, whole in its title. */
 import { useMessages } from '@/lib/i18n.tsx';
 import { useSignedInEmployee } from '@/shared/api/employees.ts';
 import { authMessages } from '../messages.ts';
@@ -8,7 +8,7 @@ export function EmployeeName() {
   const employee = useSignedInEmployee();
   if (!employee.data) return null;
   return (
-    <span className="employee-name">
+    <span className="employee-name" title={employee.data.name}>
       <span className="visually-hidden">{t.signedInAs} </span>
       {employee.data.name}
     </span>
