@@ -1,10 +1,12 @@
 /**
  * The navigation bar: one link per page registered with a label (web/src/app/pages.ts), the current page marked,
- * usable with the keyboard, at 375 px and in both languages; absent before sign-in; on a phone, the header keeps its
- * height from the callback page to the signed-in page.
+ * usable with the keyboard, at 375 px and in both languages; absent before sign-in; on a laptop, a long name does not
+ * push the header's tools under the product name; on a phone, the header keeps its height from the callback page to
+ * the signed-in page.
  */
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
+import { PROXY_PREFIX } from '../common/routes.ts';
 
 const mainNavigation = (page: Page, name = 'Main') => page.getByRole('navigation', { name });
 
@@ -64,6 +66,30 @@ test.describe('navigation bar', () => {
     const voicemailBox = await voicemail.boundingBox();
     expect(voicemailBox && voicemailBox.x >= 0 && voicemailBox.x + voicemailBox.width <= 375, 'the voicemail link is inside the viewport').toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
+  test('keeps the tools beside the product name on a laptop when the name is long: cut short, whole in its title', async ({ page, sandbox }) => {
+    void sandbox;
+    const longName = 'Mette Margrethe Christiansen-Østergaard Vestergaard Jensen';
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await page.route((url) => url.pathname === `${PROXY_PREFIX}/employee`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { employee: { name: string } };
+      body.employee.name = longName;
+      await route.fulfill({ response, json: body });
+    });
+    await signIn(page);
+    const header = page.getByRole('banner');
+    const name = header.getByText(longName);
+    await expect(name).toHaveAttribute('title', longName);
+    const signOut = header.getByRole('button', { name: 'Sign out' });
+    await expect(signOut).toBeVisible();
+    const brandBox = await header.getByRole('link', { name: 'Firmafon Dashboard' }).boundingBox();
+    const signOutBox = await signOut.boundingBox();
+    const nameBox = await name.boundingBox();
+    expect(brandBox && signOutBox && signOutBox.y < brandBox.y + brandBox.height, '"Sign out" is on the product name\'s row').toBe(true);
+    expect(nameBox && nameBox.width < 250, 'the name is cut short').toBe(true);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 
   test('keeps its place on a phone while a reload signs in again: nothing in the page moves up or down', async ({ page, sandbox }) => {
