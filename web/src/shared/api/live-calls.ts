@@ -1,9 +1,9 @@
 /**
  * Calls in progress (`GET /call_nodes/live`), for the team board, the top of the calls page and the incoming call
  * notice. Pushed calls (use-push.ts) replace their call's nodes in the cache as they happen, also in the answer of a
- * fetch in flight that may predate them (pushed-changes.ts); without push the nodes
- * are polled every few seconds while a page shows them and the browser tab is visible (React Query pauses intervals
- * in a hidden tab), and with push rarely, as a safety net. Each answer also updates how far the browser's clock is
+ * fetch in flight that may predate them (pushed-changes.ts); without push the nodes are polled every few seconds
+ * while a page shows them and the browser tab is visible (React Query pauses intervals in a hidden tab), and with
+ * push rarely, as a safety net. Each answer also updates how far the browser's clock is
  * behind Firmafon's (model/live-calls.ts).
  */
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
@@ -65,8 +65,9 @@ export function applyLiveCallEvent(queryClient: QueryClient, event: Parameters<P
   if (event.kind === 'call') {
     const at = Date.now();
     applyPushedChange<LiveCallsData>(queryClient, queryKey, (data) => withPushedCall(data, event.call, at));
+  } else if (event.kind === 'resync') {
+    void queryClient.refetchQueries({ queryKey, type: 'active' }, { cancelRefetch: false });
   }
-  else if (event.kind === 'resync') void queryClient.refetchQueries({ queryKey, type: 'active' }, { cancelRefetch: false });
 }
 
 /** The poll interval of calls in progress for a push state. */

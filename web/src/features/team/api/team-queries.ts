@@ -2,9 +2,9 @@
  * The team: its members with their presence (`GET /employees`) and the signed-in person with their do-not-disturb
  * (`GET /employee`, read with the team's schema, which keeps `dnd_timeout_at`). One key factory. Presence pushed by
  * Firmafon is written into the members as it comes (shared/api/use-push.ts), also into the answer of a fetch in flight
- * that may predate it (shared/api/pushed-changes.ts); without push the members are polled while
- * the board is visible so presence is never more than about 10 s old. Each answer and each push updates since when
- * each person has been in their state (model/presence.ts). The employee groups come from the shared layer
+ * that may predate it (shared/api/pushed-changes.ts); without push the members are polled while the board is visible
+ * so presence is never more than about 10 s old. Each answer and each push updates since when each person has been
+ * in their state (model/presence.ts). The employee groups come from the shared layer
  * (shared/api/employee-groups.ts); a group's state is computed from its members, so a group's pushed presence is not needed.
  */
 import { queryOptions, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
@@ -121,8 +121,9 @@ export function useTeamMembers() {
     if (event.kind === 'presence') {
       const at = Date.now();
       applyPushedChange<TeamData>(queryClient, queryKey, (data) => withPushedPresence(data, event.presence, at));
+    } else if (event.kind === 'resync') {
+      void queryClient.refetchQueries({ queryKey, type: 'active' }, { cancelRefetch: false });
     }
-    else if (event.kind === 'resync') void queryClient.refetchQueries({ queryKey, type: 'active' }, { cancelRefetch: false });
   });
   return { ...useQuery({ ...teamQueries.members(), refetchInterval: push === 'live' ? MEMBERS_PUSHED_POLL_MS : MEMBERS_POLL_MS }), push };
 }
