@@ -7,7 +7,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Page, Response } from '@playwright/test';
 import { TOKEN_PATH } from '../common/routes.ts';
-import { expect, logInAtFirmafon, signIn, test } from './fixtures.ts';
+import { expect, LIVE_STATUS, logInAtFirmafon, signIn, test } from './fixtures.ts';
 import { APP_URL, SANDBOX_URL, SANDBOX_USER } from './env.ts';
 
 /** Resolves with the access token of the next successful token response. */
@@ -112,14 +112,24 @@ test.describe('session resume', () => {
   test('a reload leaves for Firmafon before any of the app is downloaded', async ({ page, sandbox }) => {
     void sandbox;
     await signIn(page);
+    // What the signed-in page loads after it shows (the header's tools, the voicemail badge, the push client) has
+    // arrived: a reload while it was still on its way would count the old page's requests.
+    const header = page.getByRole('banner');
+    await expect(header.getByRole('button', { name: 'Do not disturb' })).toBeVisible();
+    await expect(header.getByRole('button', { name: 'Also notify me' })).toBeVisible();
+    await expect(page.getByTestId('unheard-badge')).toBeVisible();
+    await expect(page.getByText(LIVE_STATUS.pushed)).toBeVisible();
     const html = await (await page.request.get('/calls')).text();
     const firstScripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => match[1]);
     expect(firstScripts).toHaveLength(1);
     const scripts: string[] = [];
+    let reloading = false;
     let scriptsBeforeFirmafon: string[] | null = null;
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (request.resourceType() === 'script' && url.origin === APP_URL) scripts.push(url.pathname);
+      // Counted from the reload's own request for the page on.
+      if (request.isNavigationRequest() && url.origin === APP_URL) reloading = true;
+      if (reloading && request.resourceType() === 'script' && url.origin === APP_URL) scripts.push(url.pathname);
       if (scriptsBeforeFirmafon === null && url.origin === SANDBOX_URL && url.pathname.endsWith('/authorize')) scriptsBeforeFirmafon = [...scripts];
     });
     await page.reload();
